@@ -1,0 +1,75 @@
+import {
+  CASE_FILE_RELATIONS_BY_ROLE,
+  CurrentUserSchema,
+  type CurrentUser,
+  type Role,
+} from '@app/contracts';
+import { queryOptions, useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { redirect, useNavigate } from 'react-router';
+import { paths } from '@/config/paths';
+import { api, isApiError } from './api-client';
+
+export const fetchCurrentUser = (signal?: AbortSignal): Promise<CurrentUser> =>
+  api.get('/auth/me', CurrentUserSchema, signal ? { signal } : {});
+
+export const authQueries = {
+  all: () => ['auth'] as const,
+  // The session lives in an HttpOnly cookie; an expired one shows up as a 401 on the next call,
+  // which the api-client turns into a redirect, so the user never needs refetching.
+  me: () =>
+    queryOptions({
+      queryKey: [...authQueries.all(), 'me'] as const,
+      queryFn: ({ signal }) => fetchCurrentUser(signal),
+      staleTime: Infinity,
+    }),
+};
+
+// UI-only policies mirroring the server's: they decide what to show, the server decides what to answer.
+export const canSeeCases = (role: Role): boolean => CASE_FILE_RELATIONS_BY_ROLE[role].length > 0;
+export const canAdminister = (role: Role): boolean => role === 'admin';
+
+// Where "/" sends each role; null means the role has its own home page.
+export const homePathFor = (role: Role): string | null => {
+  if (canAdminister(role)) return paths.admin();
+  if (canSeeCases(role)) return paths.cases();
+  return null;
+};
+
+// For loaders: the signed-in user, or a redirect to the login page when there is no session.
+export const requireUser = async (queryClient: QueryClient): Promise<CurrentUser> => {
+  try {
+    return await queryClient.ensureQueryData(authQueries.me());
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) throw redirect(paths.login());
+    throw error;
+  }
+};
+
+export const requireRole = async (
+  queryClient: QueryClient,
+  allowed: (role: Role) => boolean,
+): Promise<CurrentUser> => {
+  const user = await requireUser(queryClient);
+  if (!allowed(user.role)) throw redirect(paths.home());
+  return user;
+};
+
+export const useCurrentUser = (): CurrentUser => useSuspenseQuery(authQueries.me()).data;
+
+export const logout = (): Promise<void> => api.postNoContent('/auth/logout');
+
+export const useLogout = (): (() => Promise<void>) => {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(async () => {
+    try {
+      await logout();
+    } catch {
+      // The local session data is dropped either way; an expired server session is already gone.
+    }
+    // Leave the signed-in pages first, so that nothing still mounted refetches after the clear.
+    await navigate(paths.login(), { replace: true });
+    queryClient.clear();
+  }, [navigate, queryClient]);
+};
