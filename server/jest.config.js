@@ -5,7 +5,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
   // Nest 12 is ESM-only and jest cannot require(esm) on Node 20: transpile @nestjs/* to CJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cookie|@fastify/static|file-type|content-disposition|cookie|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
   moduleNameMapper: { '^@app/contracts$': '<rootDir>/../contracts/src/index.ts' },
 };
 module.exports = {

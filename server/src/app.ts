@@ -8,7 +8,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, type AppOptions } from './app.module';
-import { mapError } from './common/error-mapping';
 import { CLIENT_DIST } from './common/paths';
 import type { AppConfig } from './config/app-config';
 import { API_PREFIX } from './openapi/route-inventory';
@@ -23,11 +22,6 @@ const LOG_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[] | false> = {
   info: ['fatal', 'error', 'warn', 'log'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
-
-function sendError(reply: FastifyReply, error: unknown) {
-  const mapped = mapError(error);
-  return reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
-}
 
 // CSRF defence on top of SameSite=Strict: every mutating API call must carry the SPA's custom
 // header (a cross-site form cannot set it) and must not come from a foreign origin.
@@ -83,9 +77,6 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   fastify.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('cache-control', 'no-store');
   });
-  // Errors raised by Fastify itself (malformed JSON, body too large, wrong content type) get the
-  // same JSON shape as the API's own.
-  fastify.setErrorHandler((error, _request, reply) => sendError(reply, error));
 
   const indexFile = join(CLIENT_DIST, 'index.html');
   if (existsSync(indexFile)) {

