@@ -5,5 +5,6 @@ export * from './auth';
 export * from './admin';
 export * from './health';
 export * from './workflow';
+export * from './workflow-machine';
 export * from './cases';
 export * from './audit';

@@ -1,0 +1,146 @@
+import type { Role } from './roles';
+import { CASE_STATES, CLOSED_STATES, type CaseState } from './workflow';
+
+// Preconditions a transition may require. The server evaluates each against the case file; the
+// client shows the unmet ones with who can supply them.
+export const GUARD_CODES = [
+  'MINOR_CONSENT_TRACING',
+  'RISK_CHECK_PRE_TRACING_PROCEED',
+  'NO_DO_NOT_CONTACT_TARGET',
+  'TRACING_REQUEST_SENT',
+  'TRACING_OUTCOME_RECORDED',
+  'CONTACT_ATTEMPT_LOGGED',
+  'RISK_CHECK_UNSAFE',
+  'FAMILY_CONSENT_INTERVIEW',
+  'ASSESSMENT_RECORDED',
+  'REPORT_DRAFT_READY',
+  'FAMILY_CONSENT_SHARING',
+  'DURABLE_SOLUTION_RECORDED',
+  'CONSENT_WITHDRAWN',
+  'EIGHTEENTH_BIRTHDAY_REACHED',
+  'NO_PROSIEGUO',
+  'REASON_GIVEN',
+] as const;
+export type GuardCode = (typeof GUARD_CODES)[number];
+
+// Who can supply each precondition, shown next to a blocked action.
+export const GUARD_SUPPLIER: Record<GuardCode, Role[]> = {
+  MINOR_CONSENT_TRACING: ['caseworker', 'guardian'],
+  RISK_CHECK_PRE_TRACING_PROCEED: ['caseworker', 'supervisor'],
+  NO_DO_NOT_CONTACT_TARGET: ['caseworker'],
+  TRACING_REQUEST_SENT: ['caseworker'],
+  TRACING_OUTCOME_RECORDED: ['field_officer'],
+  CONTACT_ATTEMPT_LOGGED: ['field_officer'],
+  RISK_CHECK_UNSAFE: ['caseworker', 'supervisor'],
+  FAMILY_CONSENT_INTERVIEW: ['field_officer'],
+  ASSESSMENT_RECORDED: ['field_officer'],
+  REPORT_DRAFT_READY: ['caseworker'],
+  FAMILY_CONSENT_SHARING: ['field_officer'],
+  DURABLE_SOLUTION_RECORDED: ['caseworker'],
+  CONSENT_WITHDRAWN: ['caseworker', 'guardian'],
+  EIGHTEENTH_BIRTHDAY_REACHED: [],
+  NO_PROSIEGUO: ['court', 'social_services'],
+  REASON_GIVEN: [],
+};
+
+export interface TransitionDef {
+  id: string;
+  from: readonly CaseState[];
+  to: CaseState;
+  // Roles that may fire it; a supervisor-only transition is how approvals are enforced.
+  roles: readonly Role[];
+  guards: readonly GuardCode[];
+  // Part of domain.md §4 it implements.
+  ref: string;
+}
+
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOSED_STATES.includes(s) && s !== 'ON_HOLD');
+const STAFF = ['caseworker', 'supervisor'] as const;
+const NON_LOCATION: CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
+
+// Part 1 of the workflow (intake to the report and a local solution) plus the cross-cutting
+// transitions. Part 2 (durable solution by return, the court, AVR, reintegration) extends this list.
+export const TRANSITIONS: readonly TransitionDef[] = [
+  { id: 'start_screening', from: ['RECEIVED'], to: 'SCREENING', roles: STAFF, guards: [], ref: '§4 #2' },
+  { id: 'reject', from: ['SCREENING'], to: 'REJECTED', roles: ['supervisor'], guards: ['REASON_GIVEN'], ref: '§4 #3' },
+  { id: 'request_info', from: ['SCREENING'], to: 'INFO_REQUESTED', roles: STAFF, guards: ['REASON_GIVEN'], ref: '§4 #4' },
+  { id: 'info_received', from: ['INFO_REQUESTED'], to: 'SCREENING', roles: STAFF, guards: [], ref: '§4 #4' },
+  {
+    id: 'approve_tracing',
+    from: ['SCREENING'],
+    to: 'READY_FOR_TRACING',
+    roles: ['supervisor'],
+    guards: ['MINOR_CONSENT_TRACING', 'RISK_CHECK_PRE_TRACING_PROCEED'],
+    ref: '§4 #5, §8 rules 2 and 4',
+  },
+  { id: 'start_tracing', from: ['READY_FOR_TRACING'], to: 'TRACING_IN_PROGRESS', roles: STAFF, guards: ['TRACING_REQUEST_SENT'], ref: '§4 #6' },
+  {
+    id: 'confirm_located',
+    from: ['TRACING_IN_PROGRESS'],
+    to: 'FAMILY_LOCATED',
+    roles: STAFF,
+    guards: ['TRACING_OUTCOME_RECORDED', 'CONTACT_ATTEMPT_LOGGED'],
+    ref: '§4 #7',
+  },
+  {
+    id: 'confirm_not_located',
+    from: ['TRACING_IN_PROGRESS'],
+    to: 'NOT_LOCATED',
+    roles: STAFF,
+    guards: ['TRACING_OUTCOME_RECORDED', 'CONTACT_ATTEMPT_LOGGED'],
+    ref: '§4 #7',
+  },
+  {
+    id: 'confirm_refused',
+    from: ['TRACING_IN_PROGRESS'],
+    to: 'FAMILY_REFUSED',
+    roles: STAFF,
+    guards: ['TRACING_OUTCOME_RECORDED', 'CONTACT_ATTEMPT_LOGGED'],
+    ref: '§4 #7',
+  },
+  { id: 'confirm_unsafe', from: ['TRACING_IN_PROGRESS'], to: 'UNSAFE', roles: STAFF, guards: ['RISK_CHECK_UNSAFE'], ref: '§4 #7' },
+  {
+    id: 'assessment_done',
+    from: ['FAMILY_LOCATED'],
+    to: 'ASSESSMENT_DONE',
+    roles: ['field_officer', ...STAFF],
+    guards: ['FAMILY_CONSENT_INTERVIEW', 'ASSESSMENT_RECORDED'],
+    ref: '§4 #8',
+  },
+  { id: 'start_report', from: ['ASSESSMENT_DONE', ...NON_LOCATION], to: 'REPORT_DRAFTING', roles: STAFF, guards: [], ref: '§4 #9, §5' },
+  { id: 'submit_for_qa', from: ['REPORT_DRAFTING'], to: 'REPORT_QA', roles: STAFF, guards: ['REPORT_DRAFT_READY'], ref: '§4 #9' },
+  { id: 'return_to_drafting', from: ['REPORT_QA'], to: 'REPORT_DRAFTING', roles: ['supervisor'], guards: ['REASON_GIVEN'], ref: '§4 #10' },
+  { id: 'approve_report', from: ['REPORT_QA'], to: 'REPORT_APPROVED', roles: ['supervisor'], guards: ['REPORT_DRAFT_READY'], ref: '§4 #10' },
+  { id: 'release_report', from: ['REPORT_APPROVED'], to: 'REPORT_SENT', roles: STAFF, guards: ['FAMILY_CONSENT_SHARING'], ref: '§4 #11, §8 rules 4 and 7' },
+  { id: 'await_solution', from: ['REPORT_SENT'], to: 'AWAITING_SOLUTION', roles: STAFF, guards: [], ref: '§4 #12' },
+  { id: 'close_local_solution', from: ['AWAITING_SOLUTION'], to: 'CLOSED_LOCAL_SOLUTION', roles: STAFF, guards: ['DURABLE_SOLUTION_RECORDED'], ref: '§4 #13' },
+  { id: 'put_on_hold', from: OPEN_STATES, to: 'ON_HOLD', roles: STAFF, guards: ['REASON_GIVEN'], ref: '§4 X1' },
+  { id: 'withdraw', from: [...OPEN_STATES, 'ON_HOLD'], to: 'WITHDRAWN', roles: STAFF, guards: ['CONSENT_WITHDRAWN'], ref: '§4 X2, §8 rule 4' },
+  { id: 'age_out', from: [...OPEN_STATES, 'ON_HOLD'], to: 'AGED_OUT', roles: ['supervisor'], guards: ['EIGHTEENTH_BIRTHDAY_REACHED', 'NO_PROSIEGUO'], ref: '§4 X3' },
+];
+
+// Leaving ON_HOLD returns to the state the case was in; reopening a closed case goes back to
+// screening. Both are resolved by the server from the case history, not from this table.
+export const RESUME: TransitionDef = { id: 'resume', from: ['ON_HOLD'], to: 'SCREENING', roles: STAFF, guards: ['REASON_GIVEN'], ref: '§4 X1' };
+export const REOPEN: TransitionDef = {
+  id: 'reopen',
+  from: CLOSED_STATES.filter((s) => s !== 'AGED_OUT'),
+  to: 'SCREENING',
+  roles: ['supervisor'],
+  guards: ['REASON_GIVEN'],
+  ref: '§4 X4',
+};
+
+export function transitionsFrom(state: CaseState): TransitionDef[] {
+  const list = TRANSITIONS.filter((t) => t.from.includes(state));
+  if (RESUME.from.includes(state)) list.push(RESUME);
+  if (REOPEN.from.includes(state)) list.push(REOPEN);
+  return list;
+}
+
+// The transition that moves a case from `from` to `to`, if the table has one. ON_HOLD may resume
+// to any open state (the one it left); a closed case reopens to SCREENING.
+export function findTransition(from: CaseState, to: CaseState): TransitionDef | undefined {
+  if (from === 'ON_HOLD' && OPEN_STATES.includes(to)) return { ...RESUME, to };
+  return transitionsFrom(from).find((t) => t.to === to);
+}

@@ -1,0 +1,39 @@
+// What the guards need to know about a case file, loaded in one query inside the transition's
+// transaction (so a guard cannot be satisfied by data that is rolled back).
+export interface CaseFacts {
+  minorConsentTracing: boolean;
+  latestPreTracingRisk: 'PROCEED' | 'PROCEED_WITH_MITIGATION' | 'DO_NOT_PROCEED' | null;
+  preTracingRiskApproved: boolean;
+  doNotContactTargets: number;
+  tracingRequestSent: boolean;
+  tracingOutcome: 'LOCATED' | 'NOT_LOCATED' | 'FAMILY_REFUSED' | 'UNSAFE_TO_PROCEED' | null;
+  contactAttempts: number;
+  latestRiskDecision: 'PROCEED' | 'PROCEED_WITH_MITIGATION' | 'DO_NOT_PROCEED' | null;
+  familyConsentInterview: boolean;
+  familyConsentSharing: boolean;
+  assessmentRecorded: boolean;
+  reportDraftReady: boolean;
+  durableSolutionRecorded: boolean;
+  consentWithdrawn: boolean;
+  eighteenthBirthdayReached: boolean;
+  prosieguoUntil: string | null;
+}
+
+export const NO_FACTS: CaseFacts = {
+  minorConsentTracing: false,
+  latestPreTracingRisk: null,
+  preTracingRiskApproved: false,
+  doNotContactTargets: 0,
+  tracingRequestSent: false,
+  tracingOutcome: null,
+  contactAttempts: 0,
+  latestRiskDecision: null,
+  familyConsentInterview: false,
+  familyConsentSharing: false,
+  assessmentRecorded: false,
+  reportDraftReady: false,
+  durableSolutionRecorded: false,
+  consentWithdrawn: false,
+  eighteenthBirthdayReached: false,
+  prosieguoUntil: null,
+};
