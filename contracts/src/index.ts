@@ -8,3 +8,4 @@ export * from './workflow';
 export * from './workflow-machine';
 export * from './cases';
 export * from './audit';
+export * from './case-file';

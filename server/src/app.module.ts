@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from './admin/admin.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { CaseFileModule } from './case-file/case-file.module';
 import { CasesModule } from './cases/cases.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import { ValidationInterceptor } from './common/validation.interceptor';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         AdminModule,
         CasesModule,
+        CaseFileModule,
         HealthModule,
         OpenApiModule,
       ],

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary } from '@app/contracts';
+import type { AvailableTransition, CaseDetail, CaseSummary } from '@app/contracts';
 import type { CaseRow } from './cases.repository';
 
 export const toCaseSummary = (row: CaseRow): CaseSummary => ({
@@ -17,10 +17,11 @@ export const toCaseSummary = (row: CaseRow): CaseSummary => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-export const toCaseDetail = (row: CaseRow): CaseDetail => ({
+export const toCaseDetail = (row: CaseRow, transitions: AvailableTransition[]): CaseDetail => ({
   ...toCaseSummary(row),
   version: row.version,
   channel: row.channel,
   requestDate: row.request_date,
   createdAt: row.created_at.toISOString(),
+  transitions,
 });

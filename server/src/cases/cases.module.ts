@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CaseFactsRepository } from '../workflow/case-facts.repository';
+import { CaseTransitionService } from '../workflow/case-transition.service';
 
-@Module({ controllers: [CasesController], providers: [CasesRepository, CasesService], exports: [CasesRepository] })
+@Module({ controllers: [CasesController], providers: [CasesRepository, CasesService, CaseFactsRepository, CaseTransitionService], exports: [CasesRepository, CaseFactsRepository, CaseTransitionService] })
 export class CasesModule {}

@@ -13,6 +13,7 @@ export interface CaseRow {
   channel: 'DG_MLPS' | 'ART19_7BIS_GUARDIAN' | 'OTHER';
   request_date: string;
   version: number;
+  state_before_hold: CaseState | null;
   created_at: Date;
   updated_at: Date;
   minor_id: string;
@@ -24,7 +25,7 @@ export interface CaseRow {
 }
 
 const CASE_COLUMNS = `c.id, c.case_number, c.state, c.priority, c.channel, to_char(c.request_date, 'YYYY-MM-DD') AS request_date,
-  c.version, c.created_at, c.updated_at, m.id AS minor_id, m.first_name, m.last_name, m.sex, m.nationality,
+  c.version, c.state_before_hold, c.created_at, c.updated_at, m.id AS minor_id, m.first_name, m.last_name, m.sex, m.nationality,
   to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth`;
 
 // The one place that decides which cases a user may see: a live grant whose relation opens the

@@ -6,11 +6,18 @@ import type { AuthUser } from '../common/auth-user';
 import { encodeCursor } from '../common/cursor';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
 import { CasesRepository } from './cases.repository';
+import { Clock } from '../common/clock';
+import { Db } from '../database/db';
+import { availableTransitions } from '../workflow/available-transitions';
+import { CaseFactsRepository } from '../workflow/case-facts.repository';
 
 @Injectable()
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
+    private readonly facts: CaseFactsRepository,
+    private readonly db: Db,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,6 +40,7 @@ export class CasesService {
       throw notFound('Case');
     }
     await this.audit.append({ actor: user, action: 'CASE_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
-    return toCaseDetail(row);
+    const facts = await this.facts.load(this.db, caseId, this.clock.now());
+    return toCaseDetail(row, availableTransitions(user.role, row.state, facts, row.state_before_hold));
   }
 }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { isClosedState, type CaseDetail, type CaseState, type TransitionRequest } from '@app/contracts';
+import { AuditService } from '../audit/audit.service';
+import { AppError, notFound } from '../common/app-error';
+import type { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { CasesRepository } from '../cases/cases.repository';
+import { Db, type Executor } from '../database/db';
+import { CaseFactsRepository } from './case-facts.repository';
+import { decideTransition } from './case-transition.policy';
+
+// If-Match carries the case version: "3", W/"3" or 3.
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined || header.trim() === '') {
+    throw new AppError('PRECONDITION_REQUIRED', 'Send the If-Match header with the case version you edited');
+  }
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new AppError('VALIDATION_FAILED', 'If-Match must be the case version', { fields: [{ path: 'header.if-match', code: 'invalid', message: 'Expected a version number' }] });
+  return Number(match[1]);
+}
+
+export const staleVersion = (current: number) =>
+  new AppError('PRECONDITION_FAILED', 'The case was changed by someone else: reload it and try again', { currentVersion: current });
+
+@Injectable()
+export class CaseTransitionService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly cases: CasesRepository,
+    private readonly facts: CaseFactsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  // Guard, guarded update, history, audit and side effects in one transaction: either all of
+  // them happen or none does.
+  async transition(user: AuthUser, caseId: string, request: TransitionRequest, ifMatch: string | undefined, ip: string): Promise<void> {
+    const expectedVersion = parseIfMatch(ifMatch);
+    await this.db.transaction(async (tx) => {
+      const row = await this.cases.findVisibleById(user, caseId, tx);
+      if (!row) throw notFound('Case');
+      if (row.version !== expectedVersion) throw staleVersion(row.version);
+      const facts = await this.facts.load(tx, caseId, this.clock.now());
+      const decision = decideTransition(user.role, row.state, request.to, facts, request.reason);
+      if (decision.kind === 'illegal') {
+        throw new AppError('ILLEGAL_TRANSITION', `A case in ${row.state} cannot move to ${request.to}`, { from: row.state, to: request.to });
+      }
+      if (decision.kind === 'role') {
+        throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${request.to}`, { firedBy: decision.transition.roles });
+      }
+      if (decision.kind === 'unmet') {
+        throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${request.to} are not met`, { unmet: decision.unmet });
+      }
+      if (decision.transition.id === 'resume' && request.to !== row.state_before_hold) {
+        throw new AppError('ILLEGAL_TRANSITION', `A case on hold resumes to the state it left (${row.state_before_hold})`, { from: row.state, to: request.to });
+      }
+      await this.apply(tx, user, row.id, row.state, request.to, expectedVersion, request.reason ?? null, decision.transition.id, ip);
+    });
+  }
+
+  // Shared with system-driven moves (a sent tracing request, a consent withdrawal): the caller
+  // has already checked the guards.
+  async apply(tx: Executor, user: AuthUser, caseId: string, from: CaseState, to: CaseState, version: number, reason: string | null, kind: string, ip: string): Promise<number> {
+    const now = this.clock.now();
+    const updated = await tx.query<{ version: number }[]>(
+      `UPDATE cases SET state = $3, version = version + 1, updated_at = $4,
+          state_before_hold = CASE WHEN $3 = 'ON_HOLD' THEN state ELSE NULL END,
+          reopen_count = reopen_count + CASE WHEN $5 THEN 1 ELSE 0 END
+        WHERE id = $1 AND version = $2 RETURNING version`,
+      [caseId, version, to, now, isClosedState(from) && !isClosedState(to)],
+    );
+    if (!updated[0]) {
+      const current = await tx.query<{ version: number }[]>(`SELECT version FROM cases WHERE id = $1`, [caseId]);
+      throw staleVersion(current[0]?.version ?? version);
+    }
+    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, from_state, to_state, reason, detail) VALUES ($1, $2, $3, 'TRANSITION', $4, $5, $6, $7)`, [
+      caseId, now, user.id, from, to, reason, JSON.stringify({ transition: kind }),
+    ]);
+    await this.audit.append({ actor: user, action: 'CASE_TRANSITION', entityType: 'case', entityId: caseId, caseId, detail: { from, to, transition: kind }, ip }, tx);
+    if (to === 'WITHDRAWN') await this.cancelTracing(tx, user, caseId, 'Consent withdrawn', ip);
+    return updated[0].version;
+  }
+
+  // Withdrawal stops field activity at once: open tracing requests are cancelled in the same
+  // transaction, so the mission's packet list no longer shows them.
+  async cancelTracing(tx: Executor, user: AuthUser, caseId: string, reason: string, ip: string): Promise<void> {
+    const cancelled = await tx.query<{ id: string }[]>(
+      `UPDATE tracing_requests SET status = 'CANCELLED', cancelled_at = $2, cancel_reason = $3, version = version + 1
+        WHERE case_id = $1 AND status IN ('SENT','IN_PROGRESS') RETURNING id`,
+      [caseId, this.clock.now(), reason],
+    );
+    for (const request of cancelled) {
+      await this.audit.append({ actor: user, action: 'TRACING_REQUEST_CANCELLED', entityType: 'tracing_request', entityId: request.id, caseId, detail: { reason }, ip }, tx);
+    }
+  }
+}
