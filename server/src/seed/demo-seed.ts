@@ -75,7 +75,8 @@ export async function seedDemo(
     const state = DEMO_STATES[index]!;
     // Ages 14–17; three minors close to 18 so the 180/90/30-day alerts have something to show.
     const nearEighteen = [25, 80, 170][index % 13];
-    const daysTo18 = index % 13 < 3 && nearEighteen !== undefined ? nearEighteen : Math.floor(random() * 4 * 365) + 200;
+    // Others turn 18 in 200 days to just under 4 years: aged 14 to 17 today.
+    const daysTo18 = index % 13 < 3 && nearEighteen !== undefined ? nearEighteen : 200 + Math.floor(random() * (4 * 365 - 230));
     const eighteenth = new Date(now + daysTo18 * DAY);
     const dob = new Date(Date.UTC(eighteenth.getUTCFullYear() - 18, eighteenth.getUTCMonth(), eighteenth.getUTCDate()));
     const minorRows = await tx.query<{ id: string }[]>(

@@ -96,3 +96,20 @@ describe('case visibility through grants', () => {
     }
   });
 });
+
+describe('demo seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('holds 40 minors aged 14 to 17, cases in every workflow state', async () => {
+    const ages = await t.db.query<{ age: number }[]>(`SELECT extract(year FROM age(current_date, date_of_birth))::int AS age FROM minors`);
+    expect(ages).toHaveLength(40);
+    for (const { age } of ages) expect(age >= 14 && age <= 17).toBe(true);
+    const states = (await t.db.query<{ state: string }[]>(`SELECT DISTINCT state FROM cases`)).map((r) => r.state).sort();
+    const { CASE_STATES } = await import('@app/contracts');
+    expect(states).toEqual([...CASE_STATES].sort());
+  });
+});
