@@ -6,7 +6,9 @@ import { defineConfig } from '@playwright/test';
 // throwaway data directory; Debian's Chromium, nothing downloaded.
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 export const E2E_DEMO_PASSWORD = 'e2e-demo-passphrase-2026';
-const dataDir = join(tmpdir(), 'msna-e2e-data');
+// One data directory per run (workers inherit the main process's environment).
+process.env.MSNA_E2E_DATA ??= join(tmpdir(), `msna-e2e-${process.pid}`);
+const dataDir = process.env.MSNA_E2E_DATA;
 
 export default defineConfig({
   testDir: '.',
@@ -32,11 +34,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `rm -rf ${dataDir} && node server/dist/server/src/main.js`,
+    command: `rm -rf ${dataDir} && node server/dist/server/src/main.js && rm -rf ${dataDir}`,
     cwd: '..',
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM lets the app drain and stop its embedded PostgreSQL (SIGKILL would orphan it).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'ignore',
     stderr: 'pipe',
     env: { PORT: String(PORT), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn' },

@@ -27,7 +27,9 @@ const LOG_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[] | false> = {
 // header (a cross-site form cannot set it) and must not come from a foreign origin.
 function csrfCheck(config: AppConfig) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith(`/${API_PREFIX}/`)) return;
+    // Every unsafe method, whatever the path: matching on the raw URL would let an encoded path
+    // (/%61pi/…) that the router decodes to /api/… slip past.
+    if (SAFE_METHODS.has(request.method)) return;
     const expected = config.PUBLIC_ORIGIN ?? `${request.protocol}://${request.headers.host ?? ''}`;
     const origin = request.headers.origin;
     const foreign = (origin !== undefined && origin !== expected) || request.headers['sec-fetch-site'] === 'cross-site';
@@ -73,9 +75,10 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', csrfCheck(config));
-  // API answers carry personal data: never cache them.
-  fastify.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('cache-control', 'no-store');
+  // Answers carry personal data: never cache them. Only the SPA's own files (which set their own
+  // cache-control) are cacheable.
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   const indexFile = join(CLIENT_DIST, 'index.html');

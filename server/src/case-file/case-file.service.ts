@@ -20,7 +20,7 @@ export class CaseFileService {
   ) {}
 
   private async visibleCase(tx: Executor, user: AuthUser, caseId: string, { open = true } = {}): Promise<CaseRow> {
-    const row = await this.cases.findVisibleById(user, caseId, tx);
+    const row = await this.cases.findVisibleById(user, caseId, tx, { lock: tx !== this.db });
     if (!row) throw notFound('Case');
     if (open && isClosedState(row.state)) throw new AppError('CONFLICT', `The case is closed (${row.state}); reopen it first`);
     return row;
@@ -74,9 +74,9 @@ export class CaseFileService {
       if (!consent) throw notFound('Consent');
       await this.record(tx, user, caseId, 'CONSENT_WITHDRAWN', 'consent', consentId, ip, { subject: consent.subject, scope: consent.scope });
       if (consent.subject !== 'FAMILY_MEMBER' && !isClosedState(row.state)) {
-        // Lock the row: withdrawal wins over any concurrent edit instead of failing on a version.
-        const locked = await tx.query<{ version: number; state: CaseRow['state'] }[]>(`SELECT version, state FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
-        await this.transitions.apply(tx, user, caseId, locked[0]!.state, 'WITHDRAWN', locked[0]!.version, `Consent withdrawn: ${reason}`, 'withdraw', ip);
+        // The case row is locked (visibleCase): withdrawal wins over any concurrent edit instead of
+        // failing on a version.
+        await this.transitions.apply(tx, user, caseId, row.state, 'WITHDRAWN', row.version, `Consent withdrawn: ${reason}`, 'withdraw', ip);
       }
       return toConsent(consent);
     });

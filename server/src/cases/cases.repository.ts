@@ -63,11 +63,13 @@ export class CasesRepository {
     );
   }
 
-  async findVisibleById(user: AuthUser, caseId: string, executor: Executor = this.db): Promise<CaseRow | undefined> {
+  // lock: inside a transaction, hold the case row until commit (FOR UPDATE) so concurrent
+  // workflow moves and case-file writes on the same case run one after the other.
+  async findVisibleById(user: AuthUser, caseId: string, executor: Executor = this.db, options: { lock?: boolean } = {}): Promise<CaseRow | undefined> {
     const params: unknown[] = [caseId];
     const rows = await executor.query<CaseRow[]>(
       `SELECT ${CASE_COLUMNS} FROM cases c JOIN minors m ON m.id = c.minor_id
-        WHERE c.id = $1 AND ${visibleCasePredicate(user, this.clock.now(), params)}`,
+        WHERE c.id = $1 AND ${visibleCasePredicate(user, this.clock.now(), params)}${options.lock ? ' FOR UPDATE OF c' : ''}`,
       params,
     );
     return rows[0];

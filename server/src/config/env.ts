@@ -18,7 +18,8 @@ export const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100000).default(50),
-  PUBLIC_ORIGIN: z.url().optional(),
+  // Compared with the Origin header, so only scheme://host[:port] counts (a trailing slash would refuse every write).
+  PUBLIC_ORIGIN: z.url().transform((u) => new URL(u).origin).optional(),
   TRUST_PROXY: bool.default(false),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),

@@ -1,7 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: { extra?: { max?: number } } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -11,8 +11,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     synchronize: false,
     entities: [],
     // Every connection works in UTC so audit hashes and dates never depend on the host.
-    extra: { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000' },
-    ...extra,
+    extra: { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000', ...overrides.extra },
   } as DataSourceOptions;
 }
 

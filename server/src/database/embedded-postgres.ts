@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, chownSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +21,6 @@ export interface EmbeddedOptions {
   fast?: boolean;
 }
 
-const PASSWORD = 'embedded';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -101,13 +101,18 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
   const port = options.port ?? (await freePort());
   const ids = runAsIds();
   const { EmbeddedPostgres, postgresBin } = await loadPackages();
+  // A random superuser password per cluster, kept beside it (0600): other local users cannot
+  // connect to 127.0.0.1 with a well-known password.
+  const passwordFile = resolve(root, 'pg-password');
+  if (fresh) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : 'embedded';
 
   if (fresh) {
     const initialiser = new EmbeddedPostgres({
       databaseDir,
       port,
       user: 'postgres',
-      password: PASSWORD,
+      password,
       persistent: true,
       createPostgresUser: true,
       initdbFlags: ['--locale=C', '--encoding=UTF8', '--auth=scram-sha-256', ...(options.fast ? ['--no-sync'] : [])],
@@ -128,7 +133,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     env: { ...process.env, LC_MESSAGES: 'C' },
   });
   closeSync(logFd);
-  const baseUrl = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}`;
+  const baseUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   try {
     await waitUntilReady(baseUrl, child, logFile);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isClosedState, type CaseDetail, type CaseState, type TransitionRequest } from '@app/contracts';
+import { isClosedState, type CaseState, type TransitionRequest } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
@@ -37,7 +37,9 @@ export class CaseTransitionService {
   async transition(user: AuthUser, caseId: string, request: TransitionRequest, ifMatch: string | undefined, ip: string): Promise<void> {
     const expectedVersion = parseIfMatch(ifMatch);
     await this.db.transaction(async (tx) => {
-      const row = await this.cases.findVisibleById(user, caseId, tx);
+      // The row lock serialises this transition with every case-file write, so the guards below
+      // read facts that cannot change before the commit.
+      const row = await this.cases.findVisibleById(user, caseId, tx, { lock: true });
       if (!row) throw notFound('Case');
       if (row.version !== expectedVersion) throw staleVersion(row.version);
       const facts = await this.facts.load(tx, caseId, this.clock.now());

@@ -128,6 +128,8 @@ describe('authentication and sessions', () => {
     await t.http.post('/api/auth/logout').set('cookie', cookie).expect(403);
     await t.http.post('/api/auth/logout').set('cookie', cookie).set(FETCH).set('origin', 'https://evil.example').expect(403);
     await t.http.post('/api/auth/logout').set('cookie', cookie).set(FETCH).set('sec-fetch-site', 'cross-site').expect(403);
+    // A percent-encoded path reaches the same route once decoded: it must meet the same check.
+    await t.http.post('/%61pi/auth/logout').set('cookie', cookie).expect(403);
     await t.as(cookie).get('/api/auth/me').expect(200);
   });
 });
