@@ -15,6 +15,8 @@ export default {
   testEnvironment: '<rootDir>/test/jsdom-env.cjs',
   testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // The tests render the whole lazy route tree and type like a user: allow for a loaded machine.
+  testTimeout: 15000,
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@app/contracts$': '<rootDir>/../contracts/src/index.ts',

@@ -4,11 +4,11 @@ import { defineConfig } from 'vite';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Vendor groups keep long-lived libraries in their own cacheable chunks. Only libraries the
-// first screen needs are grouped; the rest (forms, resolvers) stay with the lazy routes.
+// Vendor groups keep long-lived libraries that every page needs in their own cacheable chunks.
+// Mantine is left to the automatic splitting on purpose: grouping it would pull the components
+// only lazy routes use (tables, modals, selects) into the first download.
 const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
-  { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|clsx|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|tslib|get-nonce|react-number-format)[\\/]/, priority: 20 },
   { name: 'data', test: /node_modules[\\/](react-router|@tanstack|cookie|set-cookie-parser|zod)[\\/]/, priority: 20 },
   { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\\/]/, priority: 20 },
 ];

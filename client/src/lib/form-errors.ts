@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import type { FieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from './api-client';
+import { isApiError, type ApiError } from './api-client';
 
 // Form errors are stored as translation descriptors ("validation.tooShort|{"minimum":12}") and
 // translated when rendered, so that they follow a language switch and never show raw server text.
@@ -69,42 +69,63 @@ export const zodIssueMessage = (issue: ZodIssueLike): string => {
 
 export const zodErrorMap = { error: zodIssueMessage };
 
+// The server's field codes: zod issue codes, zod refinements' params.code, and its own rules.
 const SERVER_FIELD_CODES: Record<string, string> = {
-  common_password: 'validation.commonPassword',
+  required: 'validation.required',
   invalid_format: 'validation.invalid',
   invalid_value: 'validation.invalidOption',
-  required: 'validation.required',
+  common_password: 'validation.commonPassword',
+  contains_email: 'validation.containsEmail',
+  duplicate: 'validation.duplicate',
+  not_found: 'validation.notFound',
+  role_not_allowed: 'validation.roleNotAllowed',
 };
+
+const TOO_SHORT = new Set(['too_small', 'too_short']);
+const TOO_LONG = new Set(['too_big', 'too_long']);
 
 const matchesField = (path: string, name: string): boolean => path === name || path.endsWith(`.${name}`);
 
 type ServerFieldErrorOptions<T extends FieldValues> = {
-  // Minimum lengths, so that a server "too_small" reads as precisely as the client's own check.
+  // Length limits, so that a server "too short" reads as precisely as the client's own check.
   minLength?: Partial<Record<Path<T>, number>>;
+  maxLength?: Partial<Record<Path<T>, number>>;
 };
 
-// Puts the server's field errors (details.fields) on the matching form fields. Returns true when
-// at least one field received an error, so the caller can skip a generic alert.
+const serverFieldMessage = <T extends FieldValues>(
+  code: string,
+  name: Path<T>,
+  options: ServerFieldErrorOptions<T>,
+): string => {
+  const minimum = options.minLength?.[name];
+  const maximum = options.maxLength?.[name];
+  if (TOO_SHORT.has(code) && minimum !== undefined) return encode('validation.tooShort', { minimum });
+  if (TOO_LONG.has(code) && maximum !== undefined) return encode('validation.tooLong', { maximum });
+  return encode(SERVER_FIELD_CODES[code] ?? 'validation.invalid');
+};
+
+// Puts the server's field errors (details.fields) on the matching form fields, the first problem
+// per field. Returns true when at least one field received an error, so the caller can skip a
+// generic alert.
 export const applyServerFieldErrors = <T extends FieldValues>(
   error: ApiError,
   setError: UseFormSetError<T>,
   fieldNames: readonly Path<T>[],
   options: ServerFieldErrorOptions<T> = {},
 ): boolean => {
-  let applied = false;
+  const done = new Set<Path<T>>();
   for (const field of error.details?.fields ?? []) {
     const name = fieldNames.find((candidate) => matchesField(field.path, candidate));
-    if (!name) continue;
-    const minimum = options.minLength?.[name];
-    const key = SERVER_FIELD_CODES[field.code];
-    const message =
-      field.code === 'too_small' && minimum !== undefined
-        ? encode('validation.tooShort', { minimum })
-        : encode(key ?? 'validation.invalid');
-    setError(name, { type: 'server', message }, { shouldFocus: !applied });
-    applied = true;
+    if (!name || done.has(name)) continue;
+    setError(name, { type: 'server', message: serverFieldMessage(field.code, name, options) }, { shouldFocus: done.size === 0 });
+    done.add(name);
   }
-  return applied;
+  return done.size > 0;
 };
+
+// True when the error's field details name at least one of the form's fields.
+export const hasFieldErrorsFor = (error: unknown, fieldNames: readonly string[]): boolean =>
+  isApiError(error) &&
+  (error.details?.fields ?? []).some((field) => fieldNames.some((name) => matchesField(field.path, name)));
 
 export const fieldMessage = encode;

@@ -2,21 +2,31 @@ import {
   CreateOrganisationSchema,
   OrganisationTypeSchema,
   type CreateOrganisationInput,
+  type OrganisationType,
 } from '@app/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { applyServerFieldErrors, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { useCreateOrganisation } from '../api/create-organisation';
 
 type OrganisationFormValues = z.input<typeof CreateOrganisationSchema>;
 
 const FIELDS = ['name', 'type', 'country', 'municipality', 'district'] as const;
+
+type Place = 'country' | 'municipality' | 'district';
+
+// Mirrors the server's rule (admin.service REQUIRED_PLACE) to mark the field; the server enforces it.
+const REQUIRED_PLACE: Partial<Record<OrganisationType, Place>> = {
+  IOM_MISSION: 'country',
+  SOCIAL_SERVICES: 'municipality',
+  JUVENILE_COURT: 'district',
+};
 
 // Optional text fields: an empty box means "not given", not an empty string.
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -31,6 +41,9 @@ export const OrganisationForm = () => {
     defaultValues: { name: '' },
   });
   const { errors } = form.formState;
+  const requiredPlace = REQUIRED_PLACE[useWatch({ control: form.control, name: 'type' }) ?? 'IOM_UNIT'];
+  const placeHint = (place: Place, hint: string) =>
+    requiredPlace === place ? t('admin.organisations.requiredFor') : hint;
 
   const submit = form.handleSubmit((values) => {
     mutation.mutate(values, {
@@ -39,12 +52,15 @@ export const OrganisationForm = () => {
         form.reset();
       },
       onError: (error) => {
-        if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, { minLength: { name: 2 } });
+        if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, {
+            minLength: { name: 2, municipality: 2, district: 2 },
+            maxLength: { name: 200, municipality: 120, district: 120 },
+          });
       },
     });
   });
 
-  const showAlert = mutation.isError && !(isApiError(mutation.error) && mutation.error.details?.fields?.length);
+  const showAlert = mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="organisation-form-heading">
@@ -82,7 +98,8 @@ export const OrganisationForm = () => {
           />
           <TextInput
             label={t('admin.organisations.country')}
-            description={t('admin.organisations.countryHint')}
+            description={placeHint('country', t('admin.organisations.countryHint'))}
+            required={requiredPlace === 'country'}
             maxLength={2}
             autoComplete="off"
             error={fieldError(errors.country)}
@@ -90,13 +107,15 @@ export const OrganisationForm = () => {
           />
           <TextInput
             label={t('admin.organisations.municipality')}
-            description={t('admin.organisations.optional')}
+            description={placeHint('municipality', t('admin.organisations.optional'))}
+            required={requiredPlace === 'municipality'}
             error={fieldError(errors.municipality)}
             {...form.register('municipality', { setValueAs: blankToUndefined })}
           />
           <TextInput
             label={t('admin.organisations.district')}
-            description={t('admin.organisations.optional')}
+            description={placeHint('district', t('admin.organisations.optional'))}
+            required={requiredPlace === 'district'}
             error={fieldError(errors.district)}
             {...form.register('district', { setValueAs: blankToUndefined })}
           />

@@ -1,5 +1,6 @@
 import {
   CreateUserSchema,
+  PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   ROLES_BY_ORGANISATION_TYPE,
   RoleSchema,
@@ -16,7 +17,7 @@ import type { z } from 'zod';
 import { PasswordField } from '@/components/ui/password-field';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { applyServerFieldErrors, fieldMessage, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, fieldMessage, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { useCreateUser } from '../api/create-user';
 
 type UserFormValues = z.input<typeof CreateUserSchema>;
@@ -53,13 +54,14 @@ export const UserForm = ({ organisations }: { organisations: readonly Organisati
         }
         applyServerFieldErrors(error, form.setError, FIELDS, {
           minLength: { password: PASSWORD_MIN_LENGTH, displayName: 2 },
+          maxLength: { password: PASSWORD_MAX_LENGTH, displayName: 120, email: 254 },
         });
       },
     });
   });
 
   const handledOnFields =
-    isApiError(mutation.error) && (mutation.error.code === 'CONFLICT' || !!mutation.error.details?.fields?.length);
+    (isApiError(mutation.error) && mutation.error.code === 'CONFLICT') || hasFieldErrorsFor(mutation.error, FIELDS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="user-form-heading">

@@ -11,6 +11,7 @@ import { useLogin } from '../api/login';
 
 type LoginFormProps = { onSuccess: () => void };
 
+// Both fields are obviously needed: no asterisks, so the labels read exactly "Email" and "Password".
 export const LoginForm = ({ onSuccess }: LoginFormProps) => {
   const { t } = useTranslation();
   const fieldError = useFieldErrorText();
@@ -45,6 +46,7 @@ export const LoginForm = ({ onSuccess }: LoginFormProps) => {
           type="email"
           autoComplete="username"
           required
+          withAsterisk={false}
           error={fieldError(errors.email)}
           {...form.register('email')}
         />
@@ -52,6 +54,7 @@ export const LoginForm = ({ onSuccess }: LoginFormProps) => {
           label={t('auth.password')}
           autoComplete="current-password"
           required
+          withAsterisk={false}
           error={fieldError(errors.password)}
           {...form.register('password')}
         />

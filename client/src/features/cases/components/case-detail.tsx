@@ -8,6 +8,7 @@ import { paths } from '@/config/paths';
 import { formatCalendarDate, formatCountry, formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { ageInYears, daysUntilEighteen } from '../utils/minor-age';
+import { CaseNextSteps } from './case-next-steps';
 import { CaseStateBadge } from './case-state-badge';
 
 const MinorAge = ({ dateOfBirth }: { dateOfBirth: string | null }) => {
@@ -55,6 +56,8 @@ export const CaseDetail = ({ caseRecord }: { caseRecord: CaseDetailRecord }) => 
           </Text>
         </Group>
       </div>
+
+      <CaseNextSteps transitions={caseRecord.transitions} />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="case-minor-heading">
         <Title order={2} size="h4" mb="sm" id="case-minor-heading">

@@ -1,0 +1,88 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoader } from '@/components/ui/page-loader';
+import { paths } from '@/config/paths';
+import { setUnauthorizedHandler } from '@/lib/api-client';
+import { requireUser } from '@/lib/auth';
+import { AppLayout } from './layout/app-layout';
+import { RouteErrorBoundary } from './routes/route-error';
+
+// Route modules are lazy, so the first download holds only the shell; errorElement is static on
+// every route so that even a failed chunk download gets a friendly page.
+export const createAppRoutes = (queryClient: QueryClient): RouteObject[] => [
+  {
+    path: paths.login(),
+    errorElement: <RouteErrorBoundary />,
+    hydrateFallbackElement: <PageLoader />,
+    lazy: () => import('./routes/login.route').then((m) => ({ Component: m.LoginRoute })),
+  },
+  {
+    id: 'root',
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteErrorBoundary />,
+    hydrateFallbackElement: <PageLoader />,
+    loader: async () => {
+      await requireUser(queryClient);
+      return null;
+    },
+    children: [
+      {
+        // Catches what a child's own boundary cannot render, keeping the header and navigation.
+        errorElement: <RouteErrorBoundary />,
+        children: [
+          {
+            index: true,
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/home.route').then((m) => ({ Component: m.HomeRoute, loader: m.homeLoader(queryClient) })),
+          },
+          {
+            path: 'cases',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/cases/cases-list.route').then((m) => ({
+                Component: m.CasesListRoute,
+                loader: m.casesListLoader(queryClient),
+              })),
+          },
+          {
+            path: 'cases/:caseId',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/cases/case-detail.route').then((m) => ({
+                Component: m.CaseDetailRoute,
+                loader: m.caseDetailLoader(queryClient),
+              })),
+          },
+          {
+            path: 'admin',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/admin/admin.route').then((m) => ({
+                Component: m.AdminRoute,
+                loader: m.adminLoader(queryClient),
+              })),
+          },
+          {
+            path: '*',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () => import('./routes/not-found.route').then((m) => ({ Component: m.NotFoundRoute })),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+export const createAppRouter = (queryClient: QueryClient): AppRouter =>
+  createBrowserRouter(createAppRoutes(queryClient));
+
+// An expired session on any call: leave the signed-in pages, then drop everything cached.
+export const connectSessionExpiry = (router: Pick<AppRouter, 'navigate'>, queryClient: QueryClient): void => {
+  setUnauthorizedHandler(() => {
+    void router.navigate(paths.login(), { replace: true }).then(() => queryClient.clear());
+  });
+};

@@ -1,0 +1,3 @@
+import { NotFoundContent } from './route-error';
+
+export const NotFoundRoute = () => <NotFoundContent />;

@@ -1,0 +1,15 @@
+import { notifications } from '@mantine/notifications';
+import { act } from '@testing-library/react';
+import { i18n } from '@/lib/i18n';
+import { setUnauthorizedHandler } from '@/lib/api-client';
+
+// Every test starts in Italian with empty storage.
+export const resetClientState = async (): Promise<void> => {
+  window.localStorage.clear();
+  setUnauthorizedHandler(undefined);
+  await act(async () => {
+    // The notifications store is module-level: without this, one test's toasts show in the next.
+    notifications.clean();
+    await i18n.changeLanguage('it');
+  });
+};
