@@ -14,6 +14,15 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
+// Where an organisation of each type sits: a mission has a country, an office a municipality, a
+// court a district. The server enforces it; the admin form marks the field.
+export type OrganisationPlace = 'country' | 'municipality' | 'district';
+export const REQUIRED_PLACE_BY_ORGANISATION_TYPE: Partial<Record<z.infer<typeof OrganisationTypeSchema>, OrganisationPlace>> = {
+  IOM_MISSION: 'country',
+  SOCIAL_SERVICES: 'municipality',
+  JUVENILE_COURT: 'district',
+};
+
 export const CreateOrganisationSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   type: OrganisationTypeSchema,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  REQUIRED_PLACE_BY_ORGANISATION_TYPE,
   ROLES_BY_ORGANISATION_TYPE,
   type CreateOrganisationInput,
   type CreateUserInput,
@@ -55,14 +56,6 @@ const toUser = (row: UserRow): User => ({
   createdAt: row.created_at.toISOString(),
 });
 
-// Where an organisation of each type sits: a mission has a country, an office a municipality,
-// a court a district.
-const REQUIRED_PLACE: Partial<Record<OrganisationType, 'country' | 'municipality' | 'district'>> = {
-  IOM_MISSION: 'country',
-  SOCIAL_SERVICES: 'municipality',
-  JUVENILE_COURT: 'district',
-};
-
 const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.organisation_id, o.name AS organisation_name, u.active, u.created_at`;
 
 @Injectable()
@@ -80,7 +73,7 @@ export class AdminService {
   }
 
   async createOrganisation(actor: AuthUser, input: CreateOrganisationInput, ip: string): Promise<Organisation> {
-    const place = REQUIRED_PLACE[input.type];
+    const place = REQUIRED_PLACE_BY_ORGANISATION_TYPE[input.type];
     if (place && !input[place]) {
       throw new AppError('VALIDATION_FAILED', `A ${input.type} organisation needs a ${place}`, {
         fields: [{ path: place, code: 'required', message: `Required for ${input.type}` }],

@@ -1,8 +1,9 @@
 import {
   CreateOrganisationSchema,
   OrganisationTypeSchema,
+  REQUIRED_PLACE_BY_ORGANISATION_TYPE,
+  type OrganisationPlace,
   type CreateOrganisationInput,
-  type OrganisationType,
 } from '@app/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
@@ -19,14 +20,6 @@ type OrganisationFormValues = z.input<typeof CreateOrganisationSchema>;
 
 const FIELDS = ['name', 'type', 'country', 'municipality', 'district'] as const;
 
-type Place = 'country' | 'municipality' | 'district';
-
-// Mirrors the server's rule (admin.service REQUIRED_PLACE) to mark the field; the server enforces it.
-const REQUIRED_PLACE: Partial<Record<OrganisationType, Place>> = {
-  IOM_MISSION: 'country',
-  SOCIAL_SERVICES: 'municipality',
-  JUVENILE_COURT: 'district',
-};
 
 // Optional text fields: an empty box means "not given", not an empty string.
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -41,8 +34,8 @@ export const OrganisationForm = () => {
     defaultValues: { name: '' },
   });
   const { errors } = form.formState;
-  const requiredPlace = REQUIRED_PLACE[useWatch({ control: form.control, name: 'type' }) ?? 'IOM_UNIT'];
-  const placeHint = (place: Place, hint: string) =>
+  const requiredPlace = REQUIRED_PLACE_BY_ORGANISATION_TYPE[useWatch({ control: form.control, name: 'type' }) ?? 'IOM_UNIT'];
+  const placeHint = (place: OrganisationPlace, hint: string) =>
     requiredPlace === place ? t('admin.organisations.requiredFor') : hint;
 
   const submit = form.handleSubmit((values) => {
