@@ -6,7 +6,6 @@ import { CASE_STATES, CLOSED_STATES, type CaseState } from './workflow';
 export const GUARD_CODES = [
   'MINOR_CONSENT_TRACING',
   'RISK_CHECK_PRE_TRACING_PROCEED',
-  'NO_DO_NOT_CONTACT_TARGET',
   'TRACING_REQUEST_SENT',
   'TRACING_OUTCOME_RECORDED',
   'CONTACT_ATTEMPT_LOGGED',
@@ -27,7 +26,6 @@ export type GuardCode = (typeof GUARD_CODES)[number];
 export const GUARD_SUPPLIER: Record<GuardCode, Role[]> = {
   MINOR_CONSENT_TRACING: ['caseworker', 'guardian'],
   RISK_CHECK_PRE_TRACING_PROCEED: ['caseworker', 'supervisor'],
-  NO_DO_NOT_CONTACT_TARGET: ['caseworker'],
   TRACING_REQUEST_SENT: ['caseworker'],
   TRACING_OUTCOME_RECORDED: ['field_officer'],
   CONTACT_ATTEMPT_LOGGED: ['field_officer'],

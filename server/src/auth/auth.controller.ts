@@ -22,7 +22,7 @@ export class AuthController {
   @Public()
   @Contract({ summary: 'Sign in with email and password; sets the session cookie', body: LoginSchema, response: CurrentUserSchema })
   async signIn(@Body() body: LoginInput, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<CurrentUserDto> {
-    const { token } = await this.login.login(body, meta);
+    const { token, user } = await this.login.login(body, meta);
     void reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       secure: true,
@@ -30,8 +30,7 @@ export class AuthController {
       path: '/',
       maxAge: Math.floor(this.sessions.absoluteMs / 1000),
     });
-    const session = await this.sessions.resolve(token);
-    return toCurrentUser(session!.user);
+    return toCurrentUser(user);
   }
 
   @Get('me')

@@ -12,9 +12,14 @@ import { SessionService } from './session.service';
 
 interface UserRow {
   id: string;
+  email: string;
+  display_name: string;
   password_hash: string;
   active: boolean;
   role: AuthUser['role'];
+  organisation_id: string;
+  organisation_name: string;
+  organisation_type: AuthUser['organisationType'];
 }
 
 const INVALID = () => new AppError('INVALID_CREDENTIALS', 'Incorrect email or password');
@@ -34,7 +39,7 @@ export class LoginService {
 
   // Throttles per account and per IP, locks an email after repeated failures, and answers the
   // same way whether or not the account exists.
-  async login(input: LoginInput, meta: { ip: string; userAgent?: string }): Promise<{ token: string; userId: string }> {
+  async login(input: LoginInput, meta: { ip: string; userAgent?: string }): Promise<{ token: string; user: AuthUser }> {
     const emailNorm = input.email.trim().toLowerCase();
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - this.config.LOGIN_WINDOW_MINUTES * 60_000);
@@ -48,7 +53,12 @@ export class LoginService {
       throw THROTTLED();
     }
 
-    const user = await this.db.one<UserRow>(`SELECT id, password_hash, active, role FROM users WHERE lower(email) = $1`, [emailNorm]);
+    const user = await this.db.one<UserRow>(
+      `SELECT u.id, u.email, u.display_name, u.password_hash, u.active, u.role,
+              o.id AS organisation_id, o.name AS organisation_name, o.type AS organisation_type
+         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE lower(u.email) = $1`,
+      [emailNorm],
+    );
     const passwordOk = await this.passwords.verify(user?.password_hash, input.password);
     if (!user || !user.active || !passwordOk) {
       await this.recordFailure(emailNorm, emailRef, meta.ip, user);
@@ -59,7 +69,18 @@ export class LoginService {
       await tx.query(`DELETE FROM login_failures WHERE email_norm = $1`, [emailNorm]);
       const token = await this.sessions.create(user.id, meta, tx);
       await this.audit.append({ actor: user, action: 'LOGIN', entityType: 'session', entityId: user.id, ip: meta.ip }, tx);
-      return { token, userId: user.id };
+      return {
+        token,
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          role: user.role,
+          organisationId: user.organisation_id,
+          organisationName: user.organisation_name,
+          organisationType: user.organisation_type,
+        },
+      };
     });
   }
 

@@ -46,6 +46,6 @@ export class CasesController {
     @ReqMeta() meta: RequestMeta,
   ) {
     await this.transitions.transition(user, caseId, body, ifMatch, meta.ip);
-    return this.cases.get(user, caseId, meta.ip);
+    return this.cases.afterChange(user, caseId);
   }
 }

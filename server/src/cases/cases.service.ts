@@ -5,7 +5,7 @@ import { notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { encodeCursor } from '../common/cursor';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
-import { CasesRepository } from './cases.repository';
+import { CasesRepository, type CaseRow } from './cases.repository';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db';
 import { availableTransitions } from '../workflow/available-transitions';
@@ -40,7 +40,19 @@ export class CasesService {
       throw notFound('Case');
     }
     await this.audit.append({ actor: user, action: 'CASE_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
-    const facts = await this.facts.load(this.db, caseId, this.clock.now());
+    return this.toDetail(user, row);
+  }
+
+  // The case as it stands after a change the caller just made: the change itself is audited, so
+  // this read is not logged a second time as a view.
+  async afterChange(user: AuthUser, caseId: string): Promise<CaseDetail> {
+    const row = await this.cases.findVisibleById(user, caseId);
+    if (!row) throw notFound('Case');
+    return this.toDetail(user, row);
+  }
+
+  private async toDetail(user: AuthUser, row: CaseRow): Promise<CaseDetail> {
+    const facts = await this.facts.load(this.db, row.id, this.clock.now());
     return toCaseDetail(row, availableTransitions(user.role, row.state, facts, row.state_before_hold));
   }
 }

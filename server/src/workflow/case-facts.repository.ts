@@ -6,7 +6,6 @@ interface FactsRow {
   minor_consent_tracing: boolean;
   latest_pre_tracing_risk: CaseFacts['latestPreTracingRisk'];
   pre_tracing_risk_approved: boolean | null;
-  do_not_contact_targets: string;
   tracing_request_sent: boolean;
   tracing_outcome: CaseFacts['tracingOutcome'];
   contact_attempts: string;
@@ -30,7 +29,6 @@ export class CaseFactsRepository {
         EXISTS (SELECT 1 FROM consents WHERE case_id = c.id AND subject = 'MINOR' AND scope = 'TRACING' AND withdrawn_at IS NULL) AS minor_consent_tracing,
         pre.decision AS latest_pre_tracing_risk,
         pre.approved_by IS NOT NULL AS pre_tracing_risk_approved,
-        (SELECT count(*) FROM family_members WHERE case_id = c.id AND do_not_contact) AS do_not_contact_targets,
         EXISTS (SELECT 1 FROM tracing_requests WHERE case_id = c.id AND status <> 'CANCELLED') AS tracing_request_sent,
         (SELECT outcome FROM tracing_requests WHERE case_id = c.id AND status <> 'CANCELLED' ORDER BY sent_at DESC LIMIT 1) AS tracing_outcome,
         (SELECT count(*) FROM contact_attempts a JOIN tracing_requests t ON t.id = a.tracing_request_id WHERE t.case_id = c.id AND t.status <> 'CANCELLED') AS contact_attempts,
@@ -55,7 +53,6 @@ export class CaseFactsRepository {
       minorConsentTracing: row.minor_consent_tracing,
       latestPreTracingRisk: row.latest_pre_tracing_risk,
       preTracingRiskApproved: row.pre_tracing_risk_approved === true,
-      doNotContactTargets: Number(row.do_not_contact_targets),
       tracingRequestSent: row.tracing_request_sent,
       tracingOutcome: row.tracing_outcome,
       contactAttempts: Number(row.contact_attempts),

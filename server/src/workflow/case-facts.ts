@@ -4,7 +4,6 @@ export interface CaseFacts {
   minorConsentTracing: boolean;
   latestPreTracingRisk: 'PROCEED' | 'PROCEED_WITH_MITIGATION' | 'DO_NOT_PROCEED' | null;
   preTracingRiskApproved: boolean;
-  doNotContactTargets: number;
   tracingRequestSent: boolean;
   tracingOutcome: 'LOCATED' | 'NOT_LOCATED' | 'FAMILY_REFUSED' | 'UNSAFE_TO_PROCEED' | null;
   contactAttempts: number;
@@ -23,7 +22,6 @@ export const NO_FACTS: CaseFacts = {
   minorConsentTracing: false,
   latestPreTracingRisk: null,
   preTracingRiskApproved: false,
-  doNotContactTargets: 0,
   tracingRequestSent: false,
   tracingOutcome: null,
   contactAttempts: 0,

@@ -28,7 +28,6 @@ function satisfying(to: CaseState): CaseFacts {
 const BREAK: Record<GuardCode, (f: CaseFacts) => CaseFacts> = {
   MINOR_CONSENT_TRACING: (f) => ({ ...f, minorConsentTracing: false }),
   RISK_CHECK_PRE_TRACING_PROCEED: (f) => ({ ...f, preTracingRiskApproved: false }),
-  NO_DO_NOT_CONTACT_TARGET: (f) => ({ ...f, doNotContactTargets: 1 }),
   TRACING_REQUEST_SENT: (f) => ({ ...f, tracingRequestSent: false }),
   TRACING_OUTCOME_RECORDED: (f) => ({ ...f, tracingOutcome: null }),
   CONTACT_ATTEMPT_LOGGED: (f) => ({ ...f, contactAttempts: 0 }),

@@ -19,7 +19,6 @@ const GUARDS: Record<GuardCode, (facts: CaseFacts, ctx: { to: CaseState; reason:
     f.latestPreTracingRisk && f.latestPreTracingRisk !== 'DO_NOT_PROCEED' && f.preTracingRiskApproved
       ? null
       : 'An approved pre-tracing risk check that allows proceeding is missing',
-  NO_DO_NOT_CONTACT_TARGET: (f) => (f.doNotContactTargets === 0 ? null : 'A family member marked "do not contact" is targeted'),
   TRACING_REQUEST_SENT: (f) => (f.tracingRequestSent ? null : 'No tracing request has been sent to a mission'),
   TRACING_OUTCOME_RECORDED: (f, { to }) => (f.tracingOutcome === OUTCOME_FOR[to] ? null : `The mission has not recorded the outcome ${OUTCOME_FOR[to]}`),
   CONTACT_ATTEMPT_LOGGED: (f) => (f.contactAttempts > 0 ? null : 'No contact attempt is logged'),

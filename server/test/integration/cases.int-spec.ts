@@ -80,6 +80,16 @@ describe('case visibility through grants', () => {
     expect(audit[0]?.action).toBe('CASE_ACCESS_DENIED');
   });
 
+  it('refuses a guardian or caseworker grant to a whole organisation (it must name a person)', async () => {
+    const [{ case_id: caseId, organisation_id: guardiansOrg }] = await t.db.query<{ case_id: string; organisation_id: string }[]>(
+      `SELECT g.case_id, u.organisation_id FROM case_grants g JOIN users u ON u.id = g.user_id WHERE g.relation = 'guardian' LIMIT 1`,
+    ) as [{ case_id: string; organisation_id: string }];
+    for (const relation of ['guardian', 'assigned_caseworker']) {
+      await expect(t.db.query(`INSERT INTO case_grants (case_id, organisation_id, relation) VALUES ($1, $2, $3)`, [caseId, guardiansOrg, relation])).rejects.toThrow(/check constraint/);
+    }
+    await expect(t.db.query(`INSERT INTO case_grants (case_id, user_id, relation) SELECT $1, id, 'social_services' FROM users LIMIT 1`, [caseId])).rejects.toThrow(/check constraint/);
+  });
+
   it('stops showing a case when a time-limited court grant expires', async () => {
     const court = cookies.get('court.milano')!;
     const [visible] = (await t.as(court).get('/api/cases?limit=1').expect(200)).body.items;

@@ -61,6 +61,9 @@ describe('case workflow through the API', () => {
     expect(history).toEqual([{ from_state: 'SCREENING', to_state: 'READY_FOR_TRACING' }]);
     const audit = await t.db.query<{ detail: { to: string } }[]>(`SELECT detail FROM audit_event WHERE case_id = $1 AND action = 'CASE_TRANSITION'`, [caseId]);
     expect(audit.map((a) => a.detail.to)).toEqual(['READY_FOR_TRACING']);
+    // The transition is one audited action: answering with the new case is not logged as a view.
+    const last = await t.db.query<{ action: string }[]>(`SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1`);
+    expect(last[0]?.action).toBe('CASE_TRANSITION');
   });
 
   it('refuses an illegal transition with 409 and changes nothing', async () => {
