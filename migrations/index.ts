@@ -1,5 +1,16 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { CaseFileWorkflow1764000001000 } from './1764000001000-case-file-workflow';
+import { TracingPackets1764000002000 } from './1764000002000-tracing-packets';
+import { Reports1764000003000 } from './1764000003000-reports';
+import { IntakeSearch1764000004000 } from './1764000004000-intake-search';
+import { DocumentsTasks1764000005000 } from './1764000005000-documents-tasks';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
-export const migrations = [Foundation1764000000000, CaseFileWorkflow1764000001000];
+export const migrations = [
+  Foundation1764000000000,
+  CaseFileWorkflow1764000001000,
+  TracingPackets1764000002000,
+  Reports1764000003000,
+  IntakeSearch1764000004000,
+  DocumentsTasks1764000005000,
+];

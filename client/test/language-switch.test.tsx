@@ -1,8 +1,9 @@
 import { CASE_STATES, ErrorCodeSchema, GUARD_CODES, OrganisationTypeSchema, ROLES } from '@app/contracts';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import enLocale from '@/locales/en.json';
-import itLocale from '@/locales/it.json';
+import enBase from '@/locales/en.json';
+import itBase from '@/locales/it.json';
+import { en as enLocale, it as itLocale } from '@/locales';
 import { buildCurrentUser } from './support/factories';
 import { json, mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -92,7 +93,7 @@ describe('translations', () => {
   });
 
   it('use the plain-language wording for family tracing', () => {
-    expect(itLocale.states.TRACING_IN_PROGRESS).toBe("Indagine familiare in corso nel paese d'origine");
-    expect(enLocale.states.TRACING_IN_PROGRESS).toBe('Family tracing under way in the country of origin');
+    expect(itBase.states.TRACING_IN_PROGRESS).toBe("Indagine familiare in corso nel paese d'origine");
+    expect(enBase.states.TRACING_IN_PROGRESS).toBe('Family tracing under way in the country of origin');
   });
 });

@@ -9,3 +9,8 @@ export * from './workflow-machine';
 export * from './cases';
 export * from './audit';
 export * from './case-file';
+export * from './tracing';
+export * from './reports';
+export * from './minors';
+export * from './documents';
+export * from './tasks';

@@ -13,6 +13,11 @@ import { CoreModule } from './core.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { TracingModule } from './tracing/tracing.module';
+import { ReportsModule } from './reports/reports.module';
+import { MinorsModule } from './minors/minors.module';
+import { DocumentsModule } from './documents/documents.module';
+import { TasksModule } from './tasks/tasks.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -31,6 +36,11 @@ export class AppModule {
         AdminModule,
         CasesModule,
         CaseFileModule,
+        TracingModule,
+        ReportsModule,
+        MinorsModule,
+        DocumentsModule,
+        TasksModule,
         HealthModule,
         OpenApiModule,
       ],

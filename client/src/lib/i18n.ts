@@ -1,8 +1,7 @@
 import { LocaleSchema, type Locale } from '@app/contracts';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from '@/locales/en.json';
-import it from '@/locales/it.json';
+import { en, it } from '@/locales';
 
 export const LANGUAGES = LocaleSchema.options;
 export const DEFAULT_LANGUAGE: Locale = 'it';

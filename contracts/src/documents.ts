@@ -1,0 +1,2 @@
+// Filled in by the documents work (issue 3).
+export {};

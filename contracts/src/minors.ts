@@ -1,0 +1,2 @@
+// Filled in by the minors work (issue 3).
+export {};

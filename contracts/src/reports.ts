@@ -1,0 +1,2 @@
+// Filled in by the reports work (issue 3).
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the tracing work (issue 3).
+export {};
