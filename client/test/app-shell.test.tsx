@@ -1,6 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildCaseDetail, buildCaseSummary, buildCurrentUser, buildOrganisation, dateOfBirthForAge } from './support/factories';
+import {
+  buildCaseDetail,
+  buildCaseSummary,
+  buildCurrentUser,
+  buildDashboard,
+  buildMinorProfile,
+  buildOrganisation,
+  dateOfBirthForAge,
+} from './support/factories';
 import { apiError, json, mockApi, noContent } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { resetClientState } from './support/reset';
@@ -30,10 +38,29 @@ describe('app shell', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
-  it.each(['supervisor', 'caseworker', 'guardian', 'social_services', 'court'] as const)(
+  it.each(['supervisor', 'caseworker'] as const)(
+    'gives a %s the dashboard at "/", with "La mia scrivania" and "Casi" in the menu',
+    async (role) => {
+      const server = mockApi({
+        'GET /api/auth/me': () => json(200, buildCurrentUser({ role })),
+        'GET /api/dashboard': () => json(200, buildDashboard()),
+      });
+      const { router } = renderApp('/');
+
+      expect(await screen.findByRole('heading', { level: 1, name: 'La mia scrivania' })).toBeInTheDocument();
+      expect(router.state.location.pathname).toBe('/');
+      expect(server.callsTo('GET', '/api/dashboard')).toHaveLength(1);
+      const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
+      expect(within(nav).getByRole('link', { name: 'La mia scrivania' })).toHaveAttribute('aria-current', 'page');
+      expect(within(nav).getByRole('link', { name: 'Casi' })).toBeInTheDocument();
+      expect(within(nav).queryByRole('link', { name: 'Amministrazione' })).not.toBeInTheDocument();
+    },
+  );
+
+  it.each(['guardian', 'social_services', 'court'] as const)(
     'sends a %s from "/" to the case list, with "Casi" in the menu',
     async (role) => {
-      mockApi({
+      const server = mockApi({
         'GET /api/auth/me': () => json(200, buildCurrentUser({ role })),
         'GET /api/cases': () => json(200, emptyPage),
       });
@@ -44,11 +71,13 @@ describe('app shell', () => {
       const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
       expect(within(nav).getByRole('link', { name: 'Casi' })).toBeInTheDocument();
       expect(within(nav).queryByRole('link', { name: 'Amministrazione' })).not.toBeInTheDocument();
+      // The dashboard and the intake are for IOM staff only.
+      expect(server.callsTo('GET', '/api/dashboard')).toHaveLength(0);
+      expect(screen.queryByRole('link', { name: 'Nuovo caso' })).not.toBeInTheDocument();
     },
   );
 
   it.each([
-    ['field_officer', 'pacchetti di rintraccio'],
     ['ministry', 'statistiche aggregate'],
     ['dpo', 'registro degli accessi'],
   ] as const)('gives a %s a welcome card that says what the area will hold', async (role, wording) => {
@@ -129,14 +158,14 @@ describe('case detail', () => {
       caseNumber: 'IF-2026-0042',
       state: 'COURT_PENDING',
       version: 7,
-      minor: {
+      minor: buildMinorProfile({
         id: '30000000-0000-4000-8000-000000000001',
         firstName: 'Blerim',
         lastName: 'Hoxha',
         sex: 'M',
         nationality: 'AL',
         dateOfBirth: dateOfBirthForAge(17),
-      },
+      }),
       requestDate: '2026-03-05',
       transitions: [
         {

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildCaseSummary, buildCurrentUser } from './support/factories';
+import { buildCurrentUser, buildDashboard } from './support/factories';
 import { apiError, json, mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { resetClientState } from './support/reset';
@@ -69,15 +69,15 @@ describe('login', () => {
     const currentUser = buildCurrentUser({ role: 'caseworker', displayName: 'Giulia Rossi' });
     const server = mockApi({
       'POST /api/auth/login': () => json(200, currentUser),
-      'GET /api/cases': () => json(200, { items: [buildCaseSummary()], nextCursor: null }),
+      'GET /api/dashboard': () => json(200, buildDashboard()),
     });
     const { router } = renderApp('/login');
 
     await fillAndSubmit('giulia@example.org', 'correct horse battery');
 
-    // "/" sends a caseworker on to the case list.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Casi' })).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.pathname).toBe('/cases'));
+    // "/" is a caseworker's dashboard.
+    expect(await screen.findByRole('heading', { level: 1, name: 'La mia scrivania' })).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(screen.getByTestId('user-menu')).toHaveTextContent('Giulia Rossi');
     // The user returned by login is used as is: no extra /auth/me round trip.
     expect(server.callsTo('GET', '/api/auth/me')).toHaveLength(0);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -53,6 +54,12 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
+  // Document uploads (multipart/form-data): one file up to MAX_UPLOAD_MB and a few short text
+  // fields; any limit exceeded answers 413 with nothing stored. JSON bodies keep the 1 MB limit.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 10, fieldSize: 4096, fieldNameSize: 100, parts: 12, headerPairs: 20 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -47,12 +47,40 @@ export const createAppRoutes = (queryClient: QueryClient): RouteObject[] => [
               })),
           },
           {
+            // Before cases/:caseId, so "new" is never taken for a case id.
+            path: 'cases/new',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/cases/case-new.route').then((m) => ({
+                Component: m.CaseNewRoute,
+                loader: m.caseNewLoader(queryClient),
+              })),
+          },
+          {
             path: 'cases/:caseId',
             errorElement: <RouteErrorBoundary />,
             lazy: () =>
               import('./routes/cases/case-detail.route').then((m) => ({
                 Component: m.CaseDetailRoute,
                 loader: m.caseDetailLoader(queryClient),
+              })),
+          },
+          {
+            path: 'tracing-requests',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/tracing/tracing-list.route').then((m) => ({
+                Component: m.TracingListRoute,
+                loader: m.tracingListLoader(queryClient),
+              })),
+          },
+          {
+            path: 'tracing-requests/:tracingRequestId',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/tracing/tracing-request.route').then((m) => ({
+                Component: m.TracingRequestRoute,
+                loader: m.tracingRequestLoader(queryClient),
               })),
           },
           {

@@ -4,5 +4,12 @@ export const paths = {
   login: () => '/login',
   cases: () => '/cases',
   caseDetail: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  // The list filtered by one state (the dashboard's counts link here).
+  casesInState: (state: string) => `/cases?state=${encodeURIComponent(state)}`,
+  caseNew: () => '/cases/new',
+  // One tab of the case file (?tab=consents, ?tab=reports…).
+  caseTab: (caseId: string, tab: string) => `/cases/${encodeURIComponent(caseId)}?tab=${encodeURIComponent(tab)}`,
   admin: () => '/admin',
+  tracingRequests: () => '/tracing-requests',
+  tracingRequest: (tracingRequestId: string) => `/tracing-requests/${encodeURIComponent(tracingRequestId)}`,
 };

@@ -39,6 +39,8 @@ type RequestOptions = {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  // Extra request headers, e.g. If-Match with the version being edited.
+  headers?: Record<string, string>;
 };
 
 const buildUrl = (path: string, query?: QueryParams): string => {
@@ -73,7 +75,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
 
 const send = async (method: string, path: string, options: RequestOptions): Promise<Response> => {
   // X-Requested-With goes on every request: the server rejects non-GET requests without it (CSRF).
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'fetch' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'X-Requested-With': 'fetch' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -123,9 +125,22 @@ type GetOptions = Pick<RequestOptions, 'query' | 'signal'>;
 export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, options?: GetOptions): Promise<T> =>
     request('GET', path, schema, options),
-  post: <T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> =>
-    request('POST', path, schema, { body }),
+  post: <T>(path: string, body: unknown, schema: z.ZodType<T>, options?: Pick<RequestOptions, 'headers'>): Promise<T> =>
+    request('POST', path, schema, { ...options, body }),
+  // PUT replaces a whole record; If-Match (in headers) names the version being replaced.
+  put: <T>(path: string, body: unknown, schema: z.ZodType<T>, options?: Pick<RequestOptions, 'headers'>): Promise<T> =>
+    request('PUT', path, schema, { ...options, body }),
   // For endpoints that answer 204 No Content.
   postNoContent: (path: string, body?: unknown): Promise<void> =>
     request('POST', path, undefined, { body }),
+};
+
+// For requests sent without fetch (lib/upload.ts: an upload with a progress bar needs
+// XMLHttpRequest): the same URL, the same error parsing and the same session-expiry handling.
+export const apiUrl = (path: string, query?: QueryParams): string => buildUrl(path, query);
+
+export const errorFromResponse = async (path: string, response: Response): Promise<ApiError> => {
+  const error = await toApiError(response);
+  if (response.status === 401 && !PATHS_WHERE_401_IS_EXPECTED.has(path)) onUnauthorized?.();
+  return error;
 };

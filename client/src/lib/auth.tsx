@@ -33,6 +33,8 @@ export const canAdminister = (role: Role): boolean => role === 'admin';
 export const homePathFor = (role: Role): string | null => {
   if (canAdminister(role)) return paths.admin();
   if (canSeeCases(role)) return paths.cases();
+  // A mission's field officers work on the tracing requests sent to them, never on case files.
+  if (role === 'field_officer') return paths.tracingRequests();
   return null;
 };
 

@@ -1,4 +1,18 @@
-import type { CaseDetail, CaseSummary, CurrentUser, Organisation, User } from '@app/contracts';
+import type {
+  ApprovalItem,
+  CaseDetail,
+  CaseSummary,
+  CurrentUser,
+  Dashboard,
+  DashboardTask,
+  DirectoryOrganisation,
+  DirectoryUser,
+  MinorProfile,
+  MinorSearchCandidate,
+  Organisation,
+  TurningEighteen,
+  User,
+} from '@app/contracts';
 
 let sequence = 0;
 const nextId = (): string => {
@@ -36,15 +50,56 @@ export const buildCaseSummary = (overrides: Partial<CaseSummary> = {}): CaseSumm
     dateOfBirth: dateOfBirthForAge(16),
   },
   updatedAt: '2026-11-22T10:00:00.000Z',
+  assignedCaseworker: { id: nextId(), name: 'Giulia Rossi' },
+  requestingAuthority: { id: nextId(), name: 'Comune di Palermo – Servizi sociali', type: 'SOCIAL_SERVICES' },
+  overdue: false,
+  ...overrides,
+});
+
+// The minor's full profile, as GET /api/cases/:caseId carries it.
+export const buildMinorProfile = (overrides: Partial<MinorProfile> = {}): MinorProfile => ({
+  id: nextId(),
+  firstName: 'Amir',
+  lastName: 'Haddad',
+  aliases: [],
+  sex: 'M',
+  nationality: 'TN',
+  languages: ['arabo'],
+  dateOfBirth: dateOfBirthForAge(16),
+  dobBasis: 'DECLARED',
+  ageAssessmentMin: null,
+  ageAssessmentMax: null,
+  dobIsDefaultJan1: false,
+  presumedMinor: true,
+  arrivalDate: null,
+  arrivalMode: null,
+  region: null,
+  municipality: null,
+  receptionFacility: null,
+  receptionType: null,
+  legalStatus: null,
+  asylumApplicant: false,
+  traffickingIndicators: null,
+  healthNotes: null,
+  vulnerabilities: [],
+  prosieguoUntil: null,
+  version: 1,
   ...overrides,
 });
 
 export const buildCaseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
   ...buildCaseSummary(),
+  minor: buildMinorProfile(),
   version: 3,
   channel: 'DG_MLPS',
   requestDate: '2026-10-01',
   createdAt: '2026-10-02T09:30:00.000Z',
+  dgProtocolNo: null,
+  reopenCount: 0,
+  guardian: null,
+  socialServices: null,
+  riskLevel: 'UNKNOWN',
+  internalNotes: null,
   transitions: [],
   ...overrides,
 });
@@ -69,5 +124,87 @@ export const buildUser = (overrides: Partial<User> = {}): User => ({
   organisationName: 'OIM Roma',
   active: true,
   createdAt: '2026-02-01T08:00:00.000Z',
+  ...overrides,
+});
+
+export const buildDirectoryOrganisation = (overrides: Partial<DirectoryOrganisation> = {}): DirectoryOrganisation => ({
+  id: nextId(),
+  name: 'Comune di Palermo – Servizi sociali per minori',
+  type: 'SOCIAL_SERVICES',
+  ...overrides,
+});
+
+export const buildDirectoryUser = (overrides: Partial<DirectoryUser> = {}): DirectoryUser => ({
+  id: nextId(),
+  name: 'Laura Verdi',
+  role: 'guardian',
+  organisationName: 'Tutori volontari – Palermo',
+  ...overrides,
+});
+
+// A likely duplicate from POST /api/minors/search.
+export const buildMinorCandidate = (overrides: Partial<MinorSearchCandidate> = {}): MinorSearchCandidate => ({
+  minorId: nextId(),
+  firstName: 'Mohamed',
+  lastName: 'Fofana',
+  dateOfBirth: '2009-06-15',
+  dobIsDefaultJan1: false,
+  nationality: 'GN',
+  score: 0.87,
+  reasons: [{ code: 'NAME_SIMILARITY', value: 0.82 }, { code: 'DOB_EXACT' }],
+  cases: [],
+  otherCases: 0,
+  ...overrides,
+});
+
+export const buildDashboardTask = (overrides: Partial<DashboardTask> = {}): DashboardTask => ({
+  id: nextId(),
+  caseId: nextId(),
+  caseNumber: 'IF-2026-0007',
+  minor: { firstName: 'Amir', lastName: 'Haddad' },
+  rule: 'screening_sla',
+  titleKey: 'dashboard.taskRules.screening_sla',
+  title: 'Start screening the request',
+  dueAt: '2026-11-20T09:00:00.000Z',
+  source: 'SLA',
+  ...overrides,
+});
+
+export const buildTurningEighteen = (overrides: Partial<TurningEighteen> = {}): TurningEighteen => ({
+  caseId: nextId(),
+  caseNumber: 'IF-2026-0011',
+  state: 'SCREENING',
+  minorId: nextId(),
+  firstName: 'Lamin',
+  lastName: 'Jallow',
+  dateOfBirth: '2009-01-01',
+  dobIsDefaultJan1: false,
+  eighteenthBirthday: '2027-01-01',
+  daysLeft: 20,
+  prosieguoUntil: null,
+  ...overrides,
+});
+
+export const buildApprovalItem = (overrides: Partial<ApprovalItem> = {}): ApprovalItem => ({
+  kind: 'REPORT_APPROVAL',
+  caseId: nextId(),
+  caseNumber: 'IF-2026-0020',
+  state: 'REPORT_QA',
+  minor: { firstName: 'Blerim', lastName: 'Hoxha' },
+  riskCheckId: null,
+  since: '2026-11-18T08:00:00.000Z',
+  ...overrides,
+});
+
+const emptyBucket = { count: 0, items: [] };
+
+// GET /api/dashboard with nothing in it; tests fill the parts they look at.
+export const buildDashboard = (overrides: Partial<Dashboard> = {}): Dashboard => ({
+  generatedAt: '2026-11-22T08:00:00.000Z',
+  casesByState: [],
+  openCases: 0,
+  tasks: { overdue: emptyBucket, dueThisWeek: emptyBucket },
+  turningEighteen: { within30: emptyBucket, within90: emptyBucket, within180: emptyBucket, reached: emptyBucket },
+  approvals: emptyBucket,
   ...overrides,
 });

@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { CasesRepository, type CaseRow } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
+import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { toConsent, toFamilyMember, toRiskCheck, type ConsentRow, type FamilyMemberRow, type RiskCheckRow } from './case-file.mapper';
 
@@ -30,6 +31,8 @@ export class CaseFileService {
     await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, this.clock.now(), user.id, action, JSON.stringify({ entityId, ...detail })]);
     await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, this.clock.now()]);
     await this.audit.append({ actor: user, action, entityType, entityId, caseId, detail, ip }, tx);
+    // A consent or an approved risk check can close a deadline at once, not at the next sweep.
+    await recomputeTasks(tx, caseId, this.clock.now());
   }
 
   async get(user: AuthUser, caseId: string, ip: string): Promise<CaseFile> {

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { PHASE_BY_STATE, type CaseState } from '@app/contracts';
+import type { CaseState } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import { passwordProblems, type PasswordService } from '../auth/password.service';
 import { appendAudit } from '../audit/audit.service';
+import { executorOf } from '../database/db';
+import { recomputeAllTasks } from '../tasks/task-recompute';
+import { originOf, writeDemoStory } from './demo-stories';
 import { DEMO_DOMAIN, DEMO_MINORS, DEMO_ORGANISATIONS, DEMO_STATES, DEMO_USERS } from './demo-data';
 
 export interface SeedResult {
@@ -74,18 +77,24 @@ export async function seedDemo(
   for (const [index, minor] of DEMO_MINORS.entries()) {
     const state = DEMO_STATES[index]!;
     // Ages 14–17; three minors close to 18 so the 180/90/30-day alerts have something to show.
-    const nearEighteen = [25, 80, 170][index % 13];
+    const nearEighteen = state === 'AGED_OUT' ? -12 : [25, 80, 170][index % 13];
     // Others turn 18 in 200 days to just under 4 years: aged 14 to 17 today.
-    const daysTo18 = index % 13 < 3 && nearEighteen !== undefined ? nearEighteen : 200 + Math.floor(random() * (4 * 365 - 230));
+    const daysTo18 = (index % 13 < 3 || state === 'AGED_OUT') && nearEighteen !== undefined ? nearEighteen : 200 + Math.floor(random() * (4 * 365 - 230));
     const eighteenth = new Date(now + daysTo18 * DAY);
     const dob = new Date(Date.UTC(eighteenth.getUTCFullYear() - 18, eighteenth.getUTCMonth(), eighteenth.getUTCDate()));
-    const minorRows = await tx.query<{ id: string }[]>(
-      `INSERT INTO minors (first_name, last_name, aliases, sex, nationality, date_of_birth) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [minor.firstName, minor.lastName, minor.aliases, minor.sex, minor.nationality, isoDate(dob)],
-    );
-
     const inMilano = index % 2 === 0;
     const requestDate = new Date(now - (20 + Math.floor(random() * 280)) * DAY);
+    const arrival = new Date(requestDate.getTime() - (15 + Math.floor(random() * 60)) * DAY);
+    const minorRows = await tx.query<{ id: string }[]>(
+      `INSERT INTO minors (first_name, last_name, aliases, sex, nationality, date_of_birth, languages, arrival_date, arrival_mode, region, municipality,
+         reception_facility, reception_type, legal_status, asylum_applicant)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [minor.firstName, minor.lastName, minor.aliases, minor.sex, minor.nationality, isoDate(dob), [originOf(minor.nationality).language],
+        isoDate(arrival), minor.nationality === 'AL' || minor.nationality === 'UA' ? 'LAND' : 'SEA', inMilano ? 'Lombardia' : 'Sicilia',
+        inMilano ? 'Milano' : 'Palermo', inMilano ? `Comunità per minori «Il Ponte» (demo), Milano` : `Centro SAI «Ulisse» (demo), Palermo`,
+        index % 3 === 0 ? 'SAI' : 'FIRST', index % 4 === 0 ? 'Richiedente protezione internazionale' : 'Permesso per minore età', index % 4 === 0],
+    );
+
     const updatedAt = new Date(now - index * 3_600_000 - Math.floor(random() * 3_600_000));
     const channel = index % 5 === 4 ? 'ART19_7BIS_GUARDIAN' : 'DG_MLPS';
     const priority = daysTo18 < 100 ? 'HIGH' : pick(['NORMAL', 'NORMAL', 'NORMAL', 'LOW', 'HIGH'] as const);
@@ -113,11 +122,28 @@ export async function seedDemo(
     if ([0, 14, 20].includes(index)) await grant('guardian', { user: 'guardian' });
     if ([1, 19, 25].includes(index)) await grant('guardian', { user: 'guardian2' });
     if (COURT_STATES.has(state)) await grant('court', { org: inMilano ? 'tm_milano' : 'tm_palermo' });
-    if (PHASE_BY_STATE[state] !== 'intake' && minor.nationality === 'EG') await grant('field_mission', { org: 'mission_eg' });
-    if (PHASE_BY_STATE[state] !== 'intake' && minor.nationality === 'BD') await grant('field_mission', { org: 'mission_bd' });
+    await writeDemoStory({
+      tx: executorOf(tx),
+      caseId,
+      index,
+      state,
+      minor,
+      channel,
+      requestDate,
+      updatedAt,
+      user: (key) => userIds.get(key)!,
+      org: (key) => orgIds.get(key)!,
+      mission: orgIds.get(`mission_${minor.nationality.toLowerCase()}`)!,
+      guardian: [0, 14, 20].includes(index) ? userIds.get('guardian')! : [1, 19, 25].includes(index) ? userIds.get('guardian2')! : null,
+      socialServices: orgIds.get(inMilano ? 'ss_milano' : 'ss_palermo')!,
+      court: COURT_STATES.has(state) ? orgIds.get(inMilano ? 'tm_milano' : 'tm_palermo')! : null,
+    });
+    // The case's version counts the changes the story made; its last update is the seed's.
+    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, updatedAt]);
     if (ROUTED_STATES.has(state) && channel === 'DG_MLPS') await grant('ministry', { org: 'ministry' });
   }
   await tx.query(`SELECT setval('case_number_seq', $1)`, [DEMO_MINORS.length]);
+  await recomputeAllTasks(executorOf(tx), deps.now);
   await appendAudit(tx, { action: 'DEMO_SEEDED', entityType: 'system', detail: { cases: DEMO_MINORS.length, users: DEMO_USERS.length } });
 
   return {

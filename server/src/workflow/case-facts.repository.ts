@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TRACING_REPORT_KINDS, isReportDraftComplete, type ReportSections } from '@app/contracts';
 import type { Executor } from '../database/db';
 import type { CaseFacts } from './case-facts';
 
@@ -13,7 +14,12 @@ interface FactsRow {
   family_consent_interview: boolean;
   family_consent_sharing: boolean;
   assessment_recorded: boolean;
-  assessment_translated: boolean;
+  report_kind: CaseFacts['reportKind'];
+  report_status: CaseFacts['reportStatus'];
+  report_sections_original: ReportSections | null;
+  report_sections_it: ReportSections | null;
+  report_qa_result: 'PASS' | 'RETURN' | null;
+  report_disclosed: boolean | null;
   durable_solution_recorded: boolean;
   consent_withdrawn: boolean;
   eighteenth_reached: boolean;
@@ -36,19 +42,26 @@ export class CaseFactsRepository {
         EXISTS (SELECT 1 FROM consents WHERE case_id = c.id AND subject = 'FAMILY_MEMBER' AND scope = 'INTERVIEW' AND withdrawn_at IS NULL) AS family_consent_interview,
         EXISTS (SELECT 1 FROM consents WHERE case_id = c.id AND subject = 'FAMILY_MEMBER' AND scope = 'SHARE_REPORT' AND withdrawn_at IS NULL) AS family_consent_sharing,
         EXISTS (SELECT 1 FROM family_assessments WHERE case_id = c.id) AS assessment_recorded,
-        EXISTS (SELECT 1 FROM family_assessments WHERE case_id = c.id AND sections_it IS NOT NULL) AS assessment_translated,
+        rep.kind AS report_kind, rep.status AS report_status, rep.sections_original AS report_sections_original,
+        rep.sections_it AS report_sections_it, rep.qa_result AS report_qa_result, rep.disclosed AS report_disclosed,
         EXISTS (SELECT 1 FROM durable_solutions WHERE case_id = c.id) AS durable_solution_recorded,
         EXISTS (SELECT 1 FROM consents WHERE case_id = c.id AND subject IN ('MINOR','GUARDIAN') AND withdrawn_at IS NOT NULL) AS consent_withdrawn,
         (m.date_of_birth IS NOT NULL AND m.date_of_birth + interval '18 years' <= $2::date) AS eighteenth_reached,
         CASE WHEN m.prosieguo_until > $2::date THEN to_char(m.prosieguo_until, 'YYYY-MM-DD') END AS prosieguo_until
       FROM cases c JOIN minors m ON m.id = c.minor_id
       LEFT JOIN LATERAL (SELECT decision, approved_by FROM risk_checks WHERE case_id = c.id AND stage = 'PRE_TRACING' ORDER BY created_at DESC LIMIT 1) pre ON true
+      LEFT JOIN LATERAL (
+        SELECT r.kind, v.status, v.sections_original, v.sections_it, v.qa_result,
+          EXISTS (SELECT 1 FROM report_disclosures d WHERE d.report_version_id = v.id) AS disclosed
+        FROM reports r JOIN report_versions v ON v.report_id = r.id
+        WHERE r.case_id = c.id AND r.kind = ANY($3::text[])
+        ORDER BY v.created_at DESC, v.version_no DESC LIMIT 1
+      ) rep ON true
       WHERE c.id = $1`,
-      [caseId, today.toISOString().slice(0, 10)],
+      [caseId, today.toISOString().slice(0, 10), TRACING_REPORT_KINDS],
     );
     const row = rows[0];
     if (!row) throw new Error(`facts: case ${caseId} not found`);
-    const nonLocation = row.tracing_outcome !== null && row.tracing_outcome !== 'LOCATED';
     return {
       minorConsentTracing: row.minor_consent_tracing,
       latestPreTracingRisk: row.latest_pre_tracing_risk,
@@ -60,9 +73,11 @@ export class CaseFactsRepository {
       familyConsentInterview: row.family_consent_interview,
       familyConsentSharing: row.family_consent_sharing,
       assessmentRecorded: row.assessment_recorded,
-      // A family-assessment report is ready once its Italian translation exists; a non-location
-      // note is drafted from the recorded outcome. (Versioned report drafts replace this.)
-      reportDraftReady: row.assessment_translated || nonLocation,
+      reportKind: row.report_kind,
+      reportStatus: row.report_status,
+      reportDraftReady: row.report_kind !== null && isReportDraftComplete(row.report_kind, row.report_sections_original ?? {}, row.report_sections_it ?? {}),
+      reportQaPassed: row.report_qa_result === 'PASS' && ['QA_PASSED', 'APPROVED', 'RELEASED'].includes(row.report_status ?? ''),
+      reportReleased: row.report_status === 'RELEASED' && row.report_disclosed === true,
       durableSolutionRecorded: row.durable_solution_recorded,
       consentWithdrawn: row.consent_withdrawn,
       eighteenthBirthdayReached: row.eighteenth_reached,

@@ -1,10 +1,12 @@
-import { CASE_STATES, GUARD_CODES, OPEN_STATES, ROLES, TRANSITIONS, findTransition, transitionsFrom, type CaseState, type GuardCode } from '@app/contracts';
+import { CASE_STATES, GUARD_CODES, OPEN_STATES, REOPEN, RESUME, ROLES, TRANSITIONS, findTransition, transitionsFrom, type CaseState, type GuardCode } from '@app/contracts';
 import { NO_FACTS, type CaseFacts } from './case-facts';
 import { decideTransition } from './case-transition.policy';
 
 // Facts that satisfy every guard of a transition to `to`.
 function satisfying(to: CaseState): CaseFacts {
   const outcome = { FAMILY_LOCATED: 'LOCATED', NOT_LOCATED: 'NOT_LOCATED', FAMILY_REFUSED: 'FAMILY_REFUSED' } as const;
+  // The report version's status once the report endpoint has done its part of each move.
+  const reportStatus = { REPORT_QA: 'IN_QA', REPORT_DRAFTING: 'RETURNED', REPORT_APPROVED: 'APPROVED', REPORT_SENT: 'RELEASED' } as const;
   return {
     ...NO_FACTS,
     minorConsentTracing: true,
@@ -17,7 +19,11 @@ function satisfying(to: CaseState): CaseFacts {
     familyConsentInterview: true,
     familyConsentSharing: true,
     assessmentRecorded: true,
+    reportKind: 'FAMILY_ASSESSMENT',
+    reportStatus: reportStatus[to as keyof typeof reportStatus] ?? null,
     reportDraftReady: true,
+    reportQaPassed: true,
+    reportReleased: true,
     durableSolutionRecorded: true,
     consentWithdrawn: true,
     eighteenthBirthdayReached: true,
@@ -35,6 +41,11 @@ const BREAK: Record<GuardCode, (f: CaseFacts) => CaseFacts> = {
   FAMILY_CONSENT_INTERVIEW: (f) => ({ ...f, familyConsentInterview: false }),
   ASSESSMENT_RECORDED: (f) => ({ ...f, assessmentRecorded: false }),
   REPORT_DRAFT_READY: (f) => ({ ...f, reportDraftReady: false }),
+  REPORT_SUBMITTED: (f) => ({ ...f, reportStatus: 'DRAFT' }),
+  REPORT_RETURNED: (f) => ({ ...f, reportStatus: 'IN_QA' }),
+  REPORT_QA_PASSED: (f) => ({ ...f, reportQaPassed: false }),
+  REPORT_VERSION_APPROVED: (f) => ({ ...f, reportStatus: 'QA_PASSED' }),
+  REPORT_RELEASED: (f) => ({ ...f, reportReleased: false }),
   FAMILY_CONSENT_SHARING: (f) => ({ ...f, familyConsentSharing: false }),
   DURABLE_SOLUTION_RECORDED: (f) => ({ ...f, durableSolutionRecorded: false }),
   CONSENT_WITHDRAWN: (f) => ({ ...f, consentWithdrawn: false }),
@@ -48,6 +59,11 @@ const legalPairs = CASE_STATES.flatMap((from) => CASE_STATES.map((to) => [from, 
 const illegalPairs = CASE_STATES.flatMap((from) => CASE_STATES.map((to) => [from, to] as const)).filter(([from, to]) => !findTransition(from, to));
 
 describe('case transition table', () => {
+  it('uses every guard code in some transition', () => {
+    const used = new Set([...TRANSITIONS, RESUME, REOPEN].flatMap((t) => t.guards));
+    expect(GUARD_CODES.filter((code) => !used.has(code))).toEqual([]);
+  });
+
   it('only names known states and guards', () => {
     for (const t of TRANSITIONS) {
       expect(CASE_STATES).toContain(t.to);
@@ -96,8 +112,36 @@ describe('case transition table', () => {
 
   it('needs the family’s consent to sharing before releasing a family-assessment report, not a non-location note', () => {
     const facts = { ...satisfying('REPORT_SENT'), familyConsentSharing: false };
-    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', facts).kind).toBe('unmet');
-    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', { ...facts, tracingOutcome: 'NOT_LOCATED' }).kind).toBe('allowed');
+    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', facts)).toMatchObject({ kind: 'unmet', unmet: [{ code: 'FAMILY_CONSENT_SHARING' }] });
+    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', { ...facts, reportKind: 'NON_LOCATION_NOTE' }).kind).toBe('allowed');
+    // Without any report the consent is required (and REPORT_RELEASED fails anyway).
+    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', { ...facts, reportKind: null, reportReleased: false })).toMatchObject({
+      kind: 'unmet',
+      unmet: [{ code: 'FAMILY_CONSENT_SHARING' }, { code: 'REPORT_RELEASED' }],
+    });
+  });
+
+  it('moves a case through the report states only once its report version has moved', () => {
+    // Submitting: a complete draft is not enough, the version must be in QA.
+    const drafting = { ...satisfying('REPORT_QA'), reportStatus: 'DRAFT' as const };
+    expect(decideTransition('caseworker', 'REPORT_DRAFTING', 'REPORT_QA', drafting)).toMatchObject({ kind: 'unmet', unmet: [{ code: 'REPORT_SUBMITTED' }] });
+    expect(decideTransition('caseworker', 'REPORT_DRAFTING', 'REPORT_QA', { ...drafting, reportDraftReady: false }).kind).toBe('unmet');
+    // Approving: QA passed is not enough, the supervisor must approve the version (fixing its hash).
+    const passed = { ...satisfying('REPORT_APPROVED'), reportStatus: 'QA_PASSED' as const };
+    expect(decideTransition('supervisor', 'REPORT_QA', 'REPORT_APPROVED', passed)).toMatchObject({ kind: 'unmet', unmet: [{ code: 'REPORT_VERSION_APPROVED' }] });
+    expect(decideTransition('supervisor', 'REPORT_QA', 'REPORT_APPROVED', { ...passed, reportStatus: 'APPROVED', reportQaPassed: false }).kind).toBe('unmet');
+    // Releasing: an approved version and the family's consent are not enough without the release.
+    const approved = { ...satisfying('REPORT_SENT'), reportStatus: 'APPROVED' as const, reportReleased: false };
+    expect(decideTransition('caseworker', 'REPORT_APPROVED', 'REPORT_SENT', approved)).toMatchObject({ kind: 'unmet', unmet: [{ code: 'REPORT_RELEASED' }] });
+    // Returning to drafting: not while a version is under review (it is returned from the report).
+    for (const reportStatus of ['IN_QA', 'QA_PASSED'] as const) {
+      expect(decideTransition('supervisor', 'REPORT_QA', 'REPORT_DRAFTING', { ...satisfying('REPORT_DRAFTING'), reportStatus }, REASON)).toMatchObject({
+        kind: 'unmet',
+        unmet: [{ code: 'REPORT_RETURNED' }],
+      });
+    }
+    // A case without any report (a legacy file) can still be returned by the supervisor.
+    expect(decideTransition('supervisor', 'REPORT_QA', 'REPORT_DRAFTING', { ...satisfying('REPORT_DRAFTING'), reportStatus: null }, REASON).kind).toBe('allowed');
   });
 
   it('lets a case on hold resume to an open state and a closed case be reopened only by a supervisor', () => {

@@ -25,9 +25,18 @@ const GUARDS: Record<GuardCode, (facts: CaseFacts, ctx: { to: CaseState; reason:
   RISK_CHECK_UNSAFE: (f) => (f.latestRiskDecision === 'DO_NOT_PROCEED' ? null : 'A risk check concluding "do not proceed" is needed'),
   FAMILY_CONSENT_INTERVIEW: (f) => (f.familyConsentInterview ? null : "The family's consent to the interview is not recorded"),
   ASSESSMENT_RECORDED: (f) => (f.assessmentRecorded ? null : 'The family assessment has not been written'),
-  REPORT_DRAFT_READY: (f) => (f.reportDraftReady ? null : 'The report draft (with its Italian translation) is not ready'),
+  REPORT_DRAFT_READY: (f) => (f.reportDraftReady ? null : 'The report draft lacks sections in the original language or in Italian'),
+  REPORT_SUBMITTED: (f) => (f.reportStatus === 'IN_QA' ? null : 'The report has not been submitted for quality review (from the report page)'),
+  REPORT_RETURNED: (f) =>
+    f.reportStatus !== 'IN_QA' && f.reportStatus !== 'QA_PASSED' ? null : 'The report under review must be returned with a comment (from the report page)',
+  REPORT_QA_PASSED: (f) => (f.reportQaPassed ? null : 'The report has not passed quality review'),
+  REPORT_VERSION_APPROVED: (f) =>
+    f.reportStatus === 'APPROVED' || f.reportStatus === 'RELEASED' ? null : 'The supervisor has not approved the report version (from the report page)',
+  REPORT_RELEASED: (f) => (f.reportReleased ? null : 'The approved report has not been released to named recipients (from the report page)'),
+  // A non-location note carries no family data (attempts, reason, recommendations), so only a
+  // family-assessment report (or, before any report exists, any release) needs the consent.
   FAMILY_CONSENT_SHARING: (f, { to }) =>
-    to !== 'REPORT_SENT' || f.familyConsentSharing || f.tracingOutcome !== 'LOCATED' ? null : "The family's consent to sharing the report is not recorded",
+    to !== 'REPORT_SENT' || f.familyConsentSharing || f.reportKind === 'NON_LOCATION_NOTE' ? null : "The family's consent to sharing the report is not recorded",
   DURABLE_SOLUTION_RECORDED: (f) => (f.durableSolutionRecorded ? null : 'The durable-solution decision is not recorded'),
   CONSENT_WITHDRAWN: (f) => (f.consentWithdrawn ? null : 'No withdrawal of consent is recorded'),
   EIGHTEENTH_BIRTHDAY_REACHED: (f) => (f.eighteenthBirthdayReached ? null : 'The minor has not turned 18'),

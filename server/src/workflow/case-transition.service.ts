@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { CasesRepository } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
+import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseFactsRepository } from './case-facts.repository';
 import { decideTransition } from './case-transition.policy';
 
@@ -80,6 +81,7 @@ export class CaseTransitionService {
     ]);
     await this.audit.append({ actor: user, action: 'CASE_TRANSITION', entityType: 'case', entityId: caseId, caseId, detail: { from, to, transition: kind }, ip }, tx);
     if (to === 'WITHDRAWN') await this.cancelTracing(tx, user, caseId, 'Consent withdrawn', ip);
+    await recomputeTasks(tx, caseId, now);
     return updated[0].version;
   }
 

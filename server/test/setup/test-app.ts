@@ -18,6 +18,9 @@ export interface TestApp {
   demoPassword: string;
   login(email: string, password?: string): Promise<string>;
   as(cookie: string): AuthedClient;
+  // A new case with no records yet (the seeded cases carry the consents, tracing and reports of
+  // their state), assigned to `caseworker` (a demo local part), for tests that build a path.
+  blankCase(state: string, options?: { caseworker?: string; nationality?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,28 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const session = setCookie.find((c) => c.startsWith('__Host-sid='));
       if (!session) throw new Error('no session cookie');
       return session.split(';')[0]!;
+    },
+    async blankCase(state, options = {}) {
+      const db = app.get(Db);
+      const n = randomBytes(3).toString('hex');
+      const [minor] = await db.query<{ id: string }[]>(
+        `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth) VALUES ('Prova', $1, 'M', $2, current_date - interval '16 years') RETURNING id`,
+        [`Caso${n}`, options.nationality ?? 'EG'],
+      );
+      const [created] = await db.query<{ id: string }[]>(
+        `INSERT INTO cases (case_number, minor_id, state, priority, channel, request_date, requesting_organisation_id, created_by)
+         SELECT $1, $2, $3, 'NORMAL', 'DG_MLPS', current_date, o.id, u.id FROM organisations o, users u
+          WHERE o.name LIKE 'Comune di Milano%' AND u.email = $4 RETURNING id`,
+        [`T-${n}`, minor!.id, state, demoEmail(options.caseworker ?? 'caseworker')],
+      );
+      await db.query(
+        `INSERT INTO case_grants (case_id, user_id, organisation_id, relation, granted_by, reason)
+         SELECT $1::uuid, NULL::uuid, o.id, 'supervising_unit', NULL::uuid, 'test' FROM organisations o WHERE o.type = 'IOM_UNIT'
+         UNION ALL SELECT $1, u.id, NULL, 'assigned_caseworker', NULL, 'test' FROM users u WHERE u.email = $2
+         UNION ALL SELECT $1, NULL, o.id, 'social_services', NULL, 'test' FROM organisations o WHERE o.name LIKE 'Comune di Milano%'`,
+        [created!.id, demoEmail(options.caseworker ?? 'caseworker')],
+      );
+      return created!.id;
     },
     async close() {
       await app.close();

@@ -1,4 +1,4 @@
-import type { Role } from '@app/contracts';
+import { IOM_STAFF_ROLES, type Role } from '@app/contracts';
 import { paths } from '@/config/paths';
 import { canAdminister, canSeeCases } from '@/lib/auth';
 
@@ -7,6 +7,14 @@ export type NavItem = { to: string; labelKey: string; end: boolean };
 // What each role can reach today; roles without a built area get their home page.
 export const navItemsFor = (role: Role): NavItem[] => {
   if (canAdminister(role)) return [{ to: paths.admin(), labelKey: 'nav.admin', end: false }];
+  // IOM staff start from their dashboard ("/"), then the case list.
+  if ((IOM_STAFF_ROLES as readonly Role[]).includes(role)) {
+    return [
+      { to: paths.home(), labelKey: 'dashboard.nav', end: true },
+      { to: paths.cases(), labelKey: 'nav.cases', end: false },
+    ];
+  }
   if (canSeeCases(role)) return [{ to: paths.cases(), labelKey: 'nav.cases', end: false }];
+  if (role === 'field_officer') return [{ to: paths.tracingRequests(), labelKey: 'tracing.nav.requests', end: false }];
   return [{ to: paths.home(), labelKey: 'nav.home', end: true }];
 };

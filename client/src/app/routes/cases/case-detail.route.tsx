@@ -2,9 +2,12 @@ import { IdSchema } from '@app/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
+import { CaseFileTabs } from '@/features/case-file/components/case-file-tabs';
+import { canWorkOnCaseFile } from '@/features/case-file/utils/case-file-access';
 import { caseQueries } from '@/features/cases/api/case-queries';
 import { CaseDetail } from '@/features/cases/components/case-detail';
-import { canSeeCases, requireRole } from '@/lib/auth';
+import { CaseProfile } from '@/features/cases/components/case-profile';
+import { canSeeCases, requireRole, useCurrentUser } from '@/lib/auth';
 
 // A malformed id can never name a case: answer "not found" without asking the server.
 const parseCaseId = (value: string | undefined): string => {
@@ -21,8 +24,15 @@ export const caseDetailLoader =
     return null;
   };
 
+// The header, the next actions and the tabs of the case file. Staff work on the file; guardians,
+// social services and the court read the case (the server decides which cases they see).
 export const CaseDetailRoute = () => {
   const caseId = parseCaseId(useParams().caseId);
   const { data: caseRecord } = useSuspenseQuery(caseQueries.detail(caseId));
-  return <CaseDetail caseRecord={caseRecord} />;
+  const user = useCurrentUser();
+  return (
+    <CaseDetail caseRecord={caseRecord} canAct={canWorkOnCaseFile(user.role)}>
+      <CaseFileTabs caseDetail={caseRecord} role={user.role} profile={<CaseProfile caseRecord={caseRecord} />} />
+    </CaseDetail>
+  );
 };

@@ -1,8 +1,14 @@
 import type { CaseState } from '@app/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { fetchCase, fetchCases } from './fetch-cases';
+import { fetchCase, fetchCaseFilterOptions, fetchCases, searchCases } from './fetch-cases';
 
-export type CaseListFilters = { state?: CaseState | undefined };
+export type CaseListFilters = {
+  state?: CaseState | undefined;
+  nationality?: string | undefined;
+  caseworkerId?: string | undefined;
+  requestingAuthorityId?: string | undefined;
+  overdue?: boolean | undefined;
+};
 
 export const CASE_PAGE_SIZE = 25;
 
@@ -13,15 +19,31 @@ export const caseQueries = {
   list: (filters: CaseListFilters) =>
     infiniteQueryOptions({
       queryKey: [...caseQueries.lists(), filters] as const,
-      queryFn: ({ pageParam, signal }) =>
-        fetchCases({ state: filters.state, cursor: pageParam, limit: CASE_PAGE_SIZE }, signal),
+      queryFn: ({ pageParam, signal }) => fetchCases({ ...filters, cursor: pageParam, limit: CASE_PAGE_SIZE }, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     }),
-  details: () => [...caseQueries.all(), 'detail'] as const,
+  // The list searched by name (POST body). The name is part of the cache key in memory only.
+  search: (filters: CaseListFilters, name: string) =>
+    infiniteQueryOptions({
+      queryKey: [...caseQueries.lists(), 'search', filters, name] as const,
+      queryFn: ({ pageParam }) => searchCases({ ...filters, name, cursor: pageParam, limit: CASE_PAGE_SIZE }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    }),
+  // The choices of the list's filter dropdowns, among the cases the user can see.
+  filterOptions: () =>
+    queryOptions({
+      queryKey: [...caseQueries.lists(), 'filter-options'] as const,
+      queryFn: ({ signal }) => fetchCaseFilterOptions(signal),
+      staleTime: 5 * 60_000,
+    }),
+  // Everything about one case lives under ['cases', caseId]: the case itself, and its file,
+  // tracing, reports… under longer keys, so one invalidation refreshes them all.
+  byCase: (caseId: string) => [...caseQueries.all(), caseId] as const,
   detail: (caseId: string) =>
     queryOptions({
-      queryKey: [...caseQueries.details(), caseId] as const,
+      queryKey: caseQueries.byCase(caseId),
       queryFn: ({ signal }) => fetchCase(caseId, signal),
     }),
 };

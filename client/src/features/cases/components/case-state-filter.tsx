@@ -27,8 +27,9 @@ export const CaseStateFilter = ({ value, onChange }: CaseStateFilterProps) => {
       onChange={(next) => onChange(CaseStateSchema.safeParse(next).data)}
       clearable
       searchable
-      nothingFoundMessage={t('cases.emptyFiltered')}
-      w={{ base: '100%', sm: 420 }}
+      nothingFoundMessage={t('cases.filters.noOption')}
+      data-testid="case-filter-state"
+      w={{ base: '100%', sm: 360 }}
     />
   );
 };

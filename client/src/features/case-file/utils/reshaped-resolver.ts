@@ -1,0 +1,14 @@
+import type { FieldValues, Resolver, ResolverOptions, ResolverResult } from 'react-hook-form';
+
+// Validates the values as they will be sent (reshaped from what the form holds) with the
+// contract's resolver, so the form and the server apply one rule; errors keep the field names and
+// land on the form's fields. Missing values are passed on as such: the schema reports them.
+export const reshapedResolver =
+  <TForm extends FieldValues, TInput extends FieldValues, TOutput>(
+    resolver: Resolver<TInput, unknown, TOutput>,
+    reshape: (values: TForm) => Partial<TInput>,
+  ): Resolver<TForm, unknown, TOutput> =>
+  async (values, context, options) => {
+    const result = await resolver(reshape(values) as TInput, context, options as unknown as ResolverOptions<TInput>);
+    return result as unknown as ResolverResult<TForm, TOutput>;
+  };

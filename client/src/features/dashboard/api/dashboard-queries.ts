@@ -1,0 +1,33 @@
+import { DashboardSchema, TaskSchema, type Dashboard, type Task } from '@app/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseQueries } from '@/features/cases/api/case-queries';
+import { api } from '@/lib/api-client';
+
+export const fetchDashboard = (signal?: AbortSignal): Promise<Dashboard> =>
+  api.get('/dashboard', DashboardSchema, signal ? { signal } : {});
+
+export const dashboardQueries = {
+  all: () => ['dashboard'] as const,
+  dashboard: () =>
+    queryOptions({
+      queryKey: dashboardQueries.all(),
+      queryFn: ({ signal }) => fetchDashboard(signal),
+    }),
+};
+
+// Only manual tasks are completed by hand; rule deadlines close by themselves (the server answers 409).
+export const completeTask = (taskId: string): Promise<Task> =>
+  api.post(`/tasks/${encodeURIComponent(taskId)}/complete`, undefined, TaskSchema);
+
+export const useCompleteTask = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (task: { id: string; caseId: string }) => completeTask(task.id),
+    onSuccess: (_task, { caseId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dashboardQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: caseQueries.byCase(caseId) }),
+        queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
+      ]),
+  });
+};
