@@ -2,10 +2,13 @@ import { expect, test } from '@playwright/test';
 import { shot, signIn, switchLanguage } from './support';
 
 test.describe('foundation journeys', () => {
-  test('a caseworker signs in and sees their case list', async ({ page }) => {
+  test('a caseworker signs in to their dashboard and opens their case list', async ({ page }) => {
     await signIn(page, 'caseworker');
-    await expect(page).toHaveURL(/\/cases$/);
     await expect(page.getByTestId('user-name')).toHaveText(/Marco Bellini/);
+    await expect(page.getByTestId('dashboard-by-state')).toBeVisible();
+    await expect(page.getByTestId('dashboard-turning-18')).toBeVisible();
+    await shot(page, 'caseworker-dashboard-it');
+    await page.goto('/cases');
     const rows = page.getByTestId('case-row');
     await expect(rows).toHaveCount(20);
     await shot(page, 'caseworker-case-list-it');
@@ -31,6 +34,8 @@ test.describe('foundation journeys', () => {
 
   test('switching to English changes the interface and persists', async ({ page }) => {
     await signIn(page, 'supervisor');
+    await expect(page.getByTestId('dashboard-approvals')).toBeVisible();
+    await page.goto('/cases');
     await expect(page.getByTestId('case-row').first()).toBeVisible();
     await switchLanguage(page, 'en');
     await expect(page.getByTestId('logout')).toHaveText(/sign out|log out/i);
@@ -54,7 +59,8 @@ test.describe('foundation journeys', () => {
 
   test('an unknown page shows the not-found page, and deep links load the app', async ({ page }) => {
     await signIn(page, 'caseworker');
-    await expect(page.getByTestId('case-row').first()).toBeVisible();
+    await expect(page.getByTestId('dashboard-by-state')).toBeVisible();
+    await page.goto('/cases');
     await page.getByTestId('case-row').first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
     const detailUrl = page.url();
