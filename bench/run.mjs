@@ -2,7 +2,7 @@
 // production server over HTTP with an open-model load generator, against the same statements
 // on a bare Fastify route and over bare pg (the floors), in the same run. See docs/performance.md.
 //
-//   --quick              (default) scale 0.02 (2,000 cases, 20,000 people), 2 s per run: < 3 min
+//   --quick              (default) scale 0.02 (2,000 cases, 20,000 people), 1.5 s per run: about 2 min
 //   --full               scale 1 (100,000 cases, 1,000,000 people), 20 s per run, and the
 //                        duplicate search again over 1,000,000 searchable people
 //   --scale <n>          volume relative to 100,000 cases
@@ -15,9 +15,13 @@
 //   --no-floors          only the app
 //   --data-dir <dir>     embedded PostgreSQL cluster directory (default: a temporary one, deleted)
 //   --keep-data          keep the cluster (with --data-dir, a second run reuses the seeded volume)
+//   --cost-only          only the unloaded probes (one request at a time: latency and CPU per
+//                        request of app and database), gentle on a shared machine
+//   --profile            run the app server with --cpu-prof; the profile (and its top functions,
+//                        bench/profile-top.mjs) lands in bench-results/profiles/
 //   DATABASE_URL         an empty database (or one this bench seeded) instead of the embedded cluster
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import console from 'node:console';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,11 +31,11 @@ import { appSql, encodeCursor, visibleCasePredicate } from './lib/app-sql.mjs';
 import { measureBundle } from './lib/bundle.mjs';
 import { migrateAndSeedDemo, newPool, openDatabase } from './lib/database.mjs';
 import { HttpClient, closedLoop, openModel } from './lib/load.mjs';
-import { ROOT, SERVER_MAIN, serverModule } from './lib/paths.mjs';
+import { ROOT, SERVER_DIST, SERVER_MAIN, serverModule } from './lib/paths.mjs';
 import { clusterCpuMs, cpuMsOf, freePort, memoryOf, rssSampler, startProcess } from './lib/processes.mjs';
 import { printTable, withRatios, writeJson } from './lib/report.mjs';
 import {
-  WritePool, auditScenarios, exactScenarios, raceCheck, readScenarios, saturationScenarios, searchProbes, searchScenarios, verifyVersions, writeScenarios,
+  WritePool, auditScenarios, exactScenarios, mixScenario, raceCheck, readScenarios, saturationScenarios, searchProbes, searchScenarios, verifyVersions, writeScenarios,
 } from './lib/scenarios.mjs';
 import { BENCH_DOMAIN, growSearchPopulation, plan, prepareAccounts, seedVolume } from './lib/seed.mjs';
 
@@ -51,6 +55,8 @@ const { values: args } = parseArgs({
     'no-floors': { type: 'boolean' },
     'data-dir': { type: 'string' },
     'keep-data': { type: 'boolean' },
+    profile: { type: 'boolean' },
+    'cost-only': { type: 'boolean' },
   },
   strict: true,
 });
@@ -60,8 +66,9 @@ const num = (v, d) => (v === undefined ? d : Number(v));
 const options = {
   mode,
   scale: num(args.scale, mode === 'full' ? 1 : 0.02),
-  durationS: num(args.duration, mode === 'full' ? 20 : 2),
+  durationS: num(args.duration, mode === 'full' ? 20 : 1.5),
   warmupS: num(args.warmup, mode === 'full' ? 3 : 0.5),
+  probeS: mode === 'full' ? 3 : 0.5,
   rate: num(args.rate, 150),
   writeRate: num(args['write-rate'], 30),
   searchPeople: num(args['search-people'], mode === 'full' ? 1_000_000 : 0),
@@ -72,6 +79,8 @@ const options = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: args['data-dir'] ? resolve(args['data-dir']) : undefined,
   keepData: Boolean(args['keep-data']),
+  profile: Boolean(args.profile),
+  costOnly: Boolean(args['cost-only']),
 };
 
 const started = Date.now();
@@ -99,9 +108,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function measure(model, fire) {
+function measure(model, fire, tagOf) {
   return model.type === 'open'
-    ? openModel({ rate: model.rate, durationS: options.durationS, warmupS: options.warmupS, fire })
+    ? openModel({ rate: model.rate, durationS: options.durationS, warmupS: options.warmupS, fire, tagOf })
     : closedLoop({ concurrency: model.concurrency, durationS: options.durationS, warmupS: options.warmupS, fire });
 }
 
@@ -115,24 +124,42 @@ async function runScenario(scenario, ctx) {
   ];
   for (const [stack, fire, proc] of stacks) {
     if (!fire) continue;
+    // Unloaded cost first: one request at a time, so latency has no queueing in it and the CPU
+    // per request (app process, database cluster) says how many requests per second two cores
+    // can serve at best, whatever else runs on the machine.
+    let unloaded = null;
+    const probeable = (scenario.model.type === 'open' && !scenario.tagOf) || (options.costOnly && scenario.model.type === 'closed' && scenario.model.concurrency === 1);
+    if (probeable) {
+      const cpu0 = proc ? cpuMsOf(proc.pid) : NaN;
+      const db0 = clusterCpuMs(ctx.postmasterPid);
+      const probe = await closedLoop({ concurrency: 1, durationS: options.probeS, fire });
+      const per = (ms) => (Number.isFinite(ms) && probe.served ? Math.round((ms / probe.served) * 100) / 100 : null);
+      unloaded = { requests: probe.requests, errors: probe.errors, p50: probe.p50, p95: probe.p95, cpuMsPerRequest: proc ? per(cpuMsOf(proc.pid) - cpu0) : null, dbCpuMsPerRequest: per(clusterCpuMs(ctx.postmasterPid) - db0) };
+      const cost = (unloaded.cpuMsPerRequest ?? 0) + (unloaded.dbCpuMsPerRequest ?? 0);
+      unloaded.capacityPerS = cost > 0 ? Math.round((os.cpus().length * 1000) / cost) : null;
+    }
+    if (options.costOnly) {
+      if (unloaded) result.runs[stack] = { model: 'closed ×1 (cost)', ...unloaded, throughput: null, served: unloaded.requests, cpuMsPerRequest: unloaded.cpuMsPerRequest, dbCpuMsPerRequest: unloaded.dbCpuMsPerRequest, unloaded };
+      continue;
+    }
     const sampler = proc ? rssSampler(proc.pid) : null;
     const cpuBefore = proc ? cpuMsOf(proc.pid) : NaN;
     const dbBefore = clusterCpuMs(ctx.postmasterPid);
     const load = os.loadavg()[0];
     sampler?.start();
-    const run = await measure(scenario.model, fire);
+    const run = await measure(scenario.model, fire, scenario.tagOf);
     run.rssPeakMb = sampler ? sampler.stop() : null;
-    // Per request, warm-up requests included (they were served in the same interval).
-    const served = run.requests * (1 + options.warmupS / options.durationS);
-    const perRequest = (ms) => (Number.isFinite(ms) && run.requests ? Math.round((ms / served) * 100) / 100 : null);
+    // Per request served, warm-up requests included (they were served in the same interval).
+    const perRequest = (ms) => (Number.isFinite(ms) && run.served ? Math.round((ms / run.served) * 100) / 100 : null);
     run.cpuMsPerRequest = proc ? perRequest(cpuMsOf(proc.pid) - cpuBefore) : null;
     run.dbCpuMsPerRequest = perRequest(clusterCpuMs(ctx.postmasterPid) - dbBefore);
     run.loadAvg1 = Math.round(load * 100) / 100;
+    if (unloaded) run.unloaded = unloaded;
     result.runs[stack] = run;
   }
   withRatios(result);
   const app = result.runs.app ?? result.runs.sql;
-  log(`  ${scenario.id.padEnd(30)} p50 ${app.p50} p95 ${app.p95} p99 ${app.p99} ms, ${app.throughput}/s, errors ${app.errors}` +
+  log(`  ${scenario.id.padEnd(30)} p50 ${app.p50} p95 ${app.p95} p99 ${app.p99} ms, ${app.throughput}/s, errors ${app.errors}${app.saturated ? ' (saturated: stopped early)' : ''}` +
     (result.runs.fastify ? ` | floor p95 ${result.runs.fastify.p95}` : '') + (result.runs.sql && result.runs.app ? ` sql p95 ${result.runs.sql.p95}` : '') +
     (result.pass === false ? '  MISS' : ''));
   return result;
@@ -198,12 +225,14 @@ function machine() {
 
 async function main() {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} not found: run npm run build first (npm run bench does)`);
-  const report = { startedAt: new Date().toISOString(), options: { ...options, databaseUrl: options.databaseUrl ? '(set)' : undefined }, machine: machine(), loadAvgAtStart: os.loadavg(), seed: {}, results: [] };
+  const report = { startedAt: new Date().toISOString(), options: { ...options, databaseUrl: options.databaseUrl ? '(set)' : undefined, serverDist: SERVER_DIST }, machine: machine(), loadAvgAtStart: os.loadavg(), seed: {}, results: [] };
   log(`MSNA bench, ${mode} mode: scale ${options.scale} (${plan(options.scale).cases.toLocaleString('en')} cases), ${options.durationS} s per run after ${options.warmupS} s warm-up, reads at ${options.rate}/s, writes at ${options.writeRate}/s`);
   log(`machine: ${report.machine.cpus} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the app, PostgreSQL, the floors and the load generator share it)`);
 
   // --- database
   const tempDir = options.databaseUrl ? undefined : options.dataDir ?? mkdtempSync(join(os.tmpdir(), 'msna-bench-'));
+  // mkdtemp makes it 0700; the `postgres` OS user (when the bench runs as root) must enter it.
+  if (tempDir && !options.dataDir) chmodSync(tempDir, 0o755);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: tempDir });
   cleanups.push(async () => {
     log('stopping the database');
@@ -259,9 +288,10 @@ async function main() {
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DEMO_PASSWORD', 'SEED_DEMO', 'DATABASE_URL', 'NODE_ENV', 'PORT', 'HOST', 'PUBLIC_ORIGIN', 'DATA_DIR', 'LOG_LEVEL', 'EMBEDDED_PG_PORT'].includes(k)));
   log('starting the app server (production build, NODE_ENV=production)');
   const appLog = join(workDir, 'app.log');
+  const profileDir = join(ROOT, 'bench-results', 'profiles');
   const appProc = await startProcess({
     name: 'app server',
-    args: [SERVER_MAIN],
+    args: [...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), SERVER_MAIN],
     env: { ...baseEnv, NODE_ENV: 'production', DATABASE_URL: database.url, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_ORIGIN: origin, DATA_DIR: workDir, LOG_LEVEL: 'warn' },
     logFile: appLog,
     readyUrl: `${origin}/api/health`,
@@ -322,20 +352,20 @@ async function main() {
   ctx.probeDobs = probeRows.map((r) => r.dob).filter(Boolean);
 
   // --- measurements
+  const base = [...readScenarios(ctx), ...searchScenarios(ctx, probes), ...writeScenarios(ctx)];
   const scenarios = [
-    ...readScenarios(ctx),
-    ...searchScenarios(ctx, probes),
+    ...base,
     ...exactScenarios(ctx, probes),
-    ...writeScenarios(ctx),
+    mixScenario(ctx, base),
     ...saturationScenarios(ctx),
     ...auditScenarios(ctx),
-  ].filter((s) => wanted(s.id));
+  ].filter((s) => wanted(s.id) && (!options.costOnly || (s.model.type === 'open' && !s.tagOf) || (s.model.type === 'closed' && s.model.concurrency === 1)));
   // Warm-up: every read path of both servers a few hundred times (JIT, pools, caches) before
   // anything is recorded; each run then has its own warm-up seconds on top.
   const warmT = Date.now();
-  for (const scenario of scenarios.filter((s) => s.model.type === 'open' && !s.id.startsWith('write'))) {
+  for (const scenario of scenarios.filter((s) => s.model.type === 'open' && !s.id.startsWith('write') && !s.tagOf)) {
     for (const fire of [scenario.app, options.floors ? scenario.fastify : null].filter(Boolean)) {
-      await closedLoop({ concurrency: 4, durationS: options.mode === 'full' ? 2 : 0.5, fire });
+      await closedLoop({ concurrency: options.costOnly ? 1 : 4, durationS: options.mode === 'full' ? 2 : 0.3, fire });
     }
   }
   log(`warmed up both servers in ${((Date.now() - warmT) / 1000).toFixed(1)} s; measuring ${scenarios.length} scenarios`);
@@ -380,11 +410,21 @@ async function main() {
   console.log('');
   printTable(report.results, console.log);
   console.log('');
+  for (const r of report.results.filter((x) => x.runs.app?.parts)) {
+    console.log(`${r.id}, per kind (app / Fastify floor / SQL floor p95, ms):`);
+    for (const [tag, part] of Object.entries(r.runs.app.parts)) {
+      const f = r.runs.fastify?.parts?.[tag];
+      const q = r.runs.sql?.parts?.[tag];
+      console.log(`  ${tag.padEnd(24)} n ${String(part.requests).padStart(5)}  errors ${part.errors}  p50 ${part.p50}  p95 ${part.p95}  p99 ${part.p99}  | floor p95 ${f?.p95 ?? '–'}  sql p95 ${q?.p95 ?? '–'}`);
+    }
+    console.log('');
+  }
   console.log(`App server RSS: ${report.appRssAfterStartMb} MB after start, peak ${report.appPeakRssMb} MB (VmHWM; target ≤ 300 MB)`);
   if (report.lostUpdates) console.log(`Lost updates: ${report.lostUpdates.sequential.mismatched} of ${report.lostUpdates.sequential.writes} sequential writes; race: ${report.lostUpdates.race?.violations ?? '–'} violations in ${report.lostUpdates.race?.cases ?? 0} cases × ${report.lostUpdates.race?.racersPerCase ?? 0} concurrent PATCHes`);
   if (report.bundle.error) console.log(`SPA: ${report.bundle.error}`);
   else {
     console.log(`SPA initial JS ${report.bundle.initial.jsGzipKb} KB gzip (budget ${report.bundle.budget.initialKb}) ${report.bundle.initial.withinBudget ? 'ok' : 'OVER'}, CSS ${report.bundle.initial.cssGzipKb} KB gzip`);
+    console.log(`  ${report.bundle.initial.files.map((f) => `${f.file} ${f.gzipKb}`).join(', ')}`);
     for (const r of report.bundle.routes) console.log(`  lazy ${r.chunk.padEnd(40)} chunk ${String(r.chunkGzipKb).padStart(6)} KB, route total ${String(r.routeGzipKb).padStart(6)} KB gzip ${r.withinBudget ? 'ok' : 'OVER'}`);
   }
   const file = writeJson(report);

@@ -4,6 +4,8 @@ import { TracingPackets1764000002000 } from './1764000002000-tracing-packets';
 import { Reports1764000003000 } from './1764000003000-reports';
 import { IntakeSearch1764000004000 } from './1764000004000-intake-search';
 import { DocumentsTasks1764000005000 } from './1764000005000-documents-tasks';
+import { ReturnReintegration1764000006000 } from './1764000006000-return-reintegration';
+import { Portals1764000007000 } from './1764000007000-portals';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   Reports1764000003000,
   IntakeSearch1764000004000,
   DocumentsTasks1764000005000,
+  ReturnReintegration1764000006000,
+  Portals1764000007000,
 ];

@@ -72,7 +72,7 @@ export function measureBundle(dist = CLIENT_DIST) {
   });
   const cssGzip = css.reduce((s, n) => s + file(n).gzip, 0);
   return {
-    initial: { files: [...initial], jsGzipKb: kb(initialJs), jsRawKb: kb([...initial].reduce((s, n) => s + file(n).raw, 0)), cssGzipKb: kb(cssGzip), withinBudget: kb(initialJs) <= BUDGET.initialKb },
+    initial: { files: [...initial].map((n) => ({ file: n, gzipKb: kb(file(n).gzip) })).sort((a, b) => b.gzipKb - a.gzipKb), jsGzipKb: kb(initialJs), jsRawKb: kb([...initial].reduce((s, n) => s + file(n).raw, 0)), cssGzipKb: kb(cssGzip), withinBudget: kb(initialJs) <= BUDGET.initialKb },
     routes: routes.sort((a, b) => a.chunk.localeCompare(b.chunk)),
     budget: BUDGET,
   };

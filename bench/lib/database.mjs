@@ -11,7 +11,11 @@ const pg = requireServer('pg');
 export const POOL_OPTIONS = { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000' };
 
 export function newPool(url, extra = {}) {
-  return new pg.Pool({ connectionString: url, ...POOL_OPTIONS, ...extra });
+  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS, ...extra });
+  // An idle connection closed by the server (the cluster stopping at the end of a run) must not
+  // crash the process.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export async function openDatabase({ databaseUrl, dataDir }) {

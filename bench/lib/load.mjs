@@ -58,11 +58,20 @@ export function percentile(sorted, p) {
 
 const round = (v, digits = 2) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
-function summarize(latencies, { errors, statuses, windowMs, offered, model }) {
+// Per-kind breakdown of a mixed run: { tag: { requests, errors, p50, p95, p99 } }.
+function byTag(tagged) {
+  if (!tagged) return undefined;
+  return Object.fromEntries(Object.entries(tagged).map(([tag, { latencies, errors }]) => {
+    const sorted = Float64Array.from(latencies).sort();
+    return [tag, { requests: latencies.length, errors, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) }];
+  }));
+}
+
+function summarize(latencies, { ok, errors, statuses, windowMs, offered, model, tagged }) {
   const sorted = Float64Array.from(latencies).sort();
   const total = sorted.reduce((s, v) => s + v, 0);
-  const ok = latencies.length - errors;
   return {
+    ...(tagged ? { parts: byTag(tagged) } : {}),
     model,
     offeredRate: offered ?? null,
     requests: latencies.length,
@@ -92,15 +101,24 @@ async function run(fire, i, record) {
   record(ok, status);
 }
 
-export function openModel({ rate, durationS, warmupS = 0, fire, maxInFlight = 2000 }) {
+// A run stops early when the server falls hopelessly behind (more than `maxInFlight` requests
+// outstanding, by default a second's worth of arrivals): the remaining requests are counted as
+// dropped (errors) and the result is flagged saturated, rather than queueing minutes of backlog.
+// `tagOf(i)`, for a mix of request kinds, names the kind of request i: latencies are then also
+// reported per kind.
+export function openModel({ rate, durationS, warmupS = 0, fire, tagOf, maxInFlight = Math.max(32, Math.ceil(rate)) }) {
   const interval = 1000 / rate;
   const warm = Math.floor(rate * warmupS);
   const total = warm + Math.max(1, Math.floor(rate * durationS));
   const latencies = [];
   const statuses = {};
   let errors = 0;
+  let okCount = 0;
+  let served = 0;
   let inFlight = 0;
+  const tagged = tagOf ? {} : undefined;
   let dropped = 0;
+  let saturated = false;
   let lastEnd = 0;
   const t0 = performance.now() + 20;
   return new Promise((resolve) => {
@@ -109,7 +127,8 @@ export function openModel({ rate, durationS, warmupS = 0, fire, maxInFlight = 20
     const finish = () => {
       const measuredStart = t0 + warm * interval;
       const windowMs = Math.max(durationS * 1000, lastEnd - measuredStart);
-      resolve({ ...summarize(latencies, { errors: errors + dropped, statuses, windowMs, offered: rate, model: `open ${rate}/s` }), dropped });
+      const summary = summarize(latencies, { ok: okCount, errors: errors + dropped, statuses, windowMs, offered: rate, model: `open ${rate}/s`, tagged });
+      resolve({ ...summary, requests: summary.requests + dropped, dropped, saturated, served });
     };
     const complete = () => {
       done += 1;
@@ -122,24 +141,32 @@ export function openModel({ rate, durationS, warmupS = 0, fire, maxInFlight = 20
         const scheduled = t0 + i * interval;
         next += 1;
         if (inFlight >= maxInFlight) {
-          // The server is so far behind that the generator would only queue more: count it lost.
-          if (i >= warm) {
-            dropped += 1;
-            statuses.dropped = (statuses.dropped ?? 0) + 1;
-            latencies.push(now - scheduled);
-          }
-          complete();
-          continue;
+          // Hopelessly behind: stop sending; everything not yet sent is dropped.
+          saturated = true;
+          const remaining = total - i;
+          const measured = Math.max(0, total - Math.max(i, warm));
+          dropped += measured;
+          if (measured) statuses.dropped = (statuses.dropped ?? 0) + measured;
+          next = total;
+          for (let k = 0; k < remaining; k += 1) complete();
+          break;
         }
         inFlight += 1;
         void run(fire, i, (ok, status) => {
           inFlight -= 1;
+          served += 1;
           const end = performance.now();
           if (i >= warm) {
             latencies.push(end - scheduled);
             statuses[status] = (statuses[status] ?? 0) + 1;
-            if (!ok) errors += 1;
+            if (ok) okCount += 1;
+            else errors += 1;
             lastEnd = Math.max(lastEnd, end);
+            if (tagged) {
+              const t = (tagged[tagOf(i)] ??= { latencies: [], errors: 0 });
+              t.latencies.push(end - scheduled);
+              if (!ok) t.errors += 1;
+            }
           }
           complete();
         });
@@ -154,6 +181,8 @@ export async function closedLoop({ concurrency, durationS, warmupS = 0, fire }) 
   const latencies = [];
   const statuses = {};
   let errors = 0;
+  let okCount = 0;
+  let served = 0;
   let i = 0;
   const start = performance.now();
   const measureFrom = start + warmupS * 1000;
@@ -164,16 +193,18 @@ export async function closedLoop({ concurrency, durationS, warmupS = 0, fire }) 
       const began = performance.now();
       const n = i++;
       await run(fire, n, (ok, status) => {
+        served += 1;
         const end = performance.now();
         if (began >= measureFrom) {
           latencies.push(end - began);
           statuses[status] = (statuses[status] ?? 0) + 1;
-          if (!ok) errors += 1;
+          if (ok) okCount += 1;
+          else errors += 1;
           lastEnd = Math.max(lastEnd, end);
         }
       });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarize(latencies, { errors, statuses, windowMs: lastEnd - measureFrom, model: `closed ×${concurrency}` });
+  return { ...summarize(latencies, { ok: okCount, errors, statuses, windowMs: lastEnd - measureFrom, model: `closed ×${concurrency}` }), served };
 }

@@ -1,10 +1,13 @@
 // Where things are, and how to load the compiled server (CommonJS) from these ES modules.
 import { createRequire } from 'node:module';
+import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SERVER_DIST = join(ROOT, 'server', 'dist', 'server', 'src');
+// BENCH_SERVER_DIST: another build of the server (e.g. a patched copy) for before/after runs on
+// the same data; both the app server and the floors then use it.
+export const SERVER_DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'server', 'dist', 'server', 'src');
 export const SERVER_MAIN = join(SERVER_DIST, 'main.js');
 export const CLIENT_DIST = join(ROOT, 'client', 'dist');
 export const RESULTS_DIR = join(ROOT, 'bench-results');

@@ -42,11 +42,18 @@ export function cpuMsOf(pid) {
   }
 }
 
-// CPU time of a PostgreSQL cluster: the postmaster and its children (backends, background
-// workers). Backends that exit take their CPU time with them; the pools here keep theirs open.
+// CPU time of a PostgreSQL cluster: the postmaster, its live children (backends, parallel and
+// background workers) and, through the postmaster's cutime/cstime, the children it has reaped
+// (a parallel worker that exited between two readings still counts).
 export function clusterCpuMs(postmasterPid) {
   if (!postmasterPid) return NaN;
-  let total = cpuMsOf(postmasterPid);
+  let total;
+  try {
+    const f = readFileSync(`/proc/${postmasterPid}/stat`, 'utf8').split(') ')[1].split(' ');
+    total = ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

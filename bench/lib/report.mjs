@@ -30,7 +30,8 @@ export function withRatios(result) {
 
 export function printTable(results, out) {
   const cols = [
-    ['scenario', 34], ['stack', 8], ['model', 12], ['p50', 8], ['p95', 8], ['p99', 8], ['req/s', 8], ['err', 5], ['RSS MB', 7], ['cpu ms/req', 10], ['db ms/req', 9], ['p95 ×floor', 10], ['thr ×floor', 10], ['target', 5],
+    ['scenario', 34], ['stack', 8], ['model', 16], ['p50', 8], ['p95', 8], ['p99', 8], ['req/s', 8], ['err', 5], ['RSS MB', 7], ['cpu ms/req', 10], ['db ms/req', 9],
+    ['idle p50', 9], ['cost ms', 8], ['max/s', 6], ['p95 ×floor', 10], ['thr ×floor', 10], ['target', 6],
   ];
   const line = (cells) => cells.map((c, i) => (i < 3 ? pad(c, cols[i][1]) : lpad(c, cols[i][1]))).join(' ');
   out(line(cols.map(([h]) => h)));
@@ -43,7 +44,7 @@ export function printTable(results, out) {
       out(line([
         first ? r.id : '',
         stack,
-        run.model,
+        run.saturated ? `${run.model} SAT` : run.model,
         fmt(run.p50, 2),
         fmt(run.p95, 2),
         fmt(run.p99, 2),
@@ -52,6 +53,9 @@ export function printTable(results, out) {
         fmt(run.rssPeakMb, 0),
         fmt(run.cpuMsPerRequest, 2),
         fmt(run.dbCpuMsPerRequest, 2),
+        fmt(run.unloaded?.p50, 2),
+        run.unloaded ? fmt((run.unloaded.cpuMsPerRequest ?? 0) + (run.unloaded.dbCpuMsPerRequest ?? 0), 2) : '–',
+        fmt(run.unloaded?.capacityPerS, 0),
         stack === 'app' ? fmt(r.ratios.p95VsFastify, 2) : '',
         stack === 'app' ? fmt(r.ratios.throughputVsFastify, 2) : '',
         first ? (r.pass === null || r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS') : '',

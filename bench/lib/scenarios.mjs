@@ -325,3 +325,34 @@ export async function verifyVersions(pool, writePools) {
   const mismatched = items.filter((i) => db.get(i.id) !== i.version);
   return { tracked: items.length, writes: items.reduce((s, i) => s + i.writes, 0), mismatched: mismatched.length };
 }
+
+// The design load as a mix (security-and-performance.md §6: ~150 req/s at peak, mostly reads):
+// the kinds interleaved in a fixed shuffled order at the read rate, each reported on its own.
+export const MIX = [
+  ['list.caseworker.first', 25], ['list.caseworker.deep', 5], ['list.social.first', 10], ['list.guardian.first', 5],
+  ['detail.caseworker', 30], ['dashboard.caseworker', 8], ['search.fuzzy', 5], ['write.transition', 6], ['write.edit', 6],
+];
+
+export function mixScenario(ctx, scenarios) {
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const parts = MIX.map(([id, weight]) => [id, weight, byId.get(id) ?? byId.get(`${id}.c1`)]).filter(([, , s]) => s);
+  const slots = parts.flatMap(([id, weight]) => Array.from({ length: weight }, () => id));
+  const rand = mulberry32(99);
+  for (let i = slots.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    [slots[i], slots[j]] = [slots[j], slots[i]];
+  }
+  const scenarioOf = new Map(parts.map(([id, , s]) => [id, s]));
+  const tagOf = (i) => slots[i % slots.length];
+  const via = (stack) => (i) => scenarioOf.get(tagOf(i))[stack](Math.floor(i / slots.length) * 7 + i);
+  return {
+    id: 'mix.design-load',
+    title: `Design-load mix at ${ctx.options.rate}/s: ${parts.map(([id, w]) => `${id} ${w}%`).join(', ')}`,
+    target: TARGETS.read,
+    model: { type: 'open', rate: ctx.options.rate },
+    tagOf,
+    app: via('app'),
+    fastify: via('fastify'),
+    sql: via('sql'),
+  };
+}

@@ -261,7 +261,8 @@ describe('case file: read-only users', () => {
     expect(within(steps).queryAllByRole('button')).toHaveLength(0);
 
     const tabs = screen.getAllByRole('tab').map((tab) => tab.textContent);
-    expect(tabs).toEqual(['Profilo', 'Relazioni', 'Documenti']);
+    // Issue 5: the guardian's own tabs (their reports, their part, court dates, their documents).
+    expect(tabs).toEqual(['Profilo', 'Relazioni', 'Consensi e parola del minore', 'Tribunale', 'Documenti', 'Cronologia']);
     expect(screen.getByRole('tab', { name: 'Profilo' })).toHaveAttribute('aria-selected', 'true');
     expect(document.querySelector('form')).toBeNull();
     expect(screen.queryByTestId('consent-form')).not.toBeInTheDocument();

@@ -159,6 +159,37 @@ describe('case file: family & tracing', () => {
     expect(body).not.toHaveProperty('doNotContactReason');
   });
 
+  it('empties every field once a relative is added, so the next one inherits nothing', async () => {
+    const caseRecord = buildCaseFileCase();
+    const addUrl = `/api/cases/${caseRecord.id}/family-members`;
+    const { server } = renderFamilyTab(buildCaseFile(), { [`POST ${addUrl}`]: () => json(201, buildFamilyMember()) }, caseRecord);
+    await screen.findByTestId('family-member-form');
+    const user = userEvent.setup();
+
+    await user.type(familyForm().getByLabelText(/^Parentela/), 'madre');
+    await user.type(familyForm().getByLabelText(/^Nome/), 'Fatma');
+    await user.type(familyForm().getByLabelText(/^Cognome/), 'Haddad');
+    await user.type(familyForm().getByLabelText(/^Paese/), 'TN');
+    await user.type(familyForm().getByLabelText(/^Città o villaggio/), 'Sfax');
+    await user.type(familyForm().getByLabelText(/^Indirizzo/), 'Rue 12');
+    await user.type(familyForm().getByLabelText(/^Preoccupazioni per la sicurezza/), 'Vicini ostili');
+    await user.click(familyForm().getByRole('button', { name: 'Aggiungi il familiare' }));
+    await waitFor(() => expect(server.callsTo('POST', addUrl)).toHaveLength(1));
+    expect(server.callsTo('POST', addUrl)[0]?.body).toMatchObject({ country: 'TN', locality: 'Sfax', address: 'Rue 12', safetyConcern: 'Vicini ostili' });
+
+    for (const label of [/^Parentela/, /^Nome/, /^Cognome/, /^Paese/, /^Città o villaggio/, /^Indirizzo/, /^Preoccupazioni per la sicurezza/]) {
+      await waitFor(() => expect(familyForm().getByLabelText(label)).toHaveValue(''));
+    }
+    await user.type(familyForm().getByLabelText(/^Parentela/), 'padre');
+    await user.type(familyForm().getByLabelText(/^Nome/), 'Karim');
+    await user.type(familyForm().getByLabelText(/^Cognome/), 'Haddad');
+    await user.click(familyForm().getByRole('button', { name: 'Aggiungi il familiare' }));
+    await waitFor(() => expect(server.callsTo('POST', addUrl)).toHaveLength(2));
+    const second = server.callsTo('POST', addUrl)[1]?.body;
+    expect(second).toMatchObject({ relationship: 'padre', firstName: 'Karim' });
+    for (const field of ['country', 'locality', 'address', 'safetyConcern']) expect(second).not.toHaveProperty(field);
+  });
+
   it("puts the server's field errors on the fields", async () => {
     const caseRecord = buildCaseFileCase();
     renderFamilyTab(buildCaseFile(), {

@@ -250,10 +250,12 @@ describe('case documents', () => {
     expect(screen.queryByTestId('document-upload-progress')).not.toBeInTheDocument();
   });
 
-  it('shows external users an explanation, without asking for the staff list', async () => {
+  // Issue 5: external users get the portal's documents (their own uploads) and their own upload form.
+  it('shows external users their own documents and upload, without asking for the staff list', async () => {
     const caseRecord = buildCaseFileCase();
     const { server } = renderDocumentsTab({ user: socialWorker, caseRecord });
-    expect(await screen.findByTestId('documents-empty')).toHaveTextContent('Qui compariranno i documenti del caso condivisi con te');
+    expect(await screen.findByTestId('portal-documents-section')).toBeInTheDocument();
+    expect(server.callsTo('GET', `/api/portal/cases/${caseRecord.id}`)).toHaveLength(1);
     expect(server.callsTo('GET', `/api/cases/${caseRecord.id}/documents`)).toHaveLength(0);
     expect(screen.queryByTestId('document-upload-form')).not.toBeInTheDocument();
   });

@@ -610,10 +610,16 @@ describe('reports: release and the disclosure register', () => {
 describe('reports: external users', () => {
   beforeEach(resetClientState);
 
-  it('shows guardians an explanation instead of the staff list, without asking the server for it', async () => {
+  // Issue 5: guardians see the reports released to them (their inbox for this case), never the staff list.
+  it('shows guardians the reports released to them instead of the staff list, without asking the server for it', async () => {
     const caseRecord = buildCaseFileCase({ state: 'REPORT_SENT' });
-    const { server } = renderReportsTab({ user: guardianUser, caseRecord });
-    expect(await screen.findByTestId('reports-empty')).toHaveTextContent("Qui compariranno le relazioni che l'OIM ti trasmette");
+    const { server } = renderReportsTab({
+      user: guardianUser,
+      caseRecord,
+      handlers: { 'GET /api/inbox': () => json(200, { items: [], nextCursor: null, counts: { total: 0, unread: 0, unacknowledged: 0 } }) },
+    });
+    expect(await screen.findByTestId('inbox-empty')).toHaveTextContent('Per questo caso non ti è stata ancora trasmessa nessuna relazione.');
+    expect(server.callsTo('GET', '/api/inbox')[0]?.query.get('caseId')).toBe(caseRecord.id);
     expect(server.callsTo('GET', `/api/cases/${caseRecord.id}/reports`)).toHaveLength(0);
   });
 });

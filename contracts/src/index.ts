@@ -14,3 +14,8 @@ export * from './reports';
 export * from './minors';
 export * from './documents';
 export * from './tasks';
+export * from './return';
+export * from './inbox';
+export * from './stats';
+export * from './external';
+export * from './access-matrix';

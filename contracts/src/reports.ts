@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
+import { RETURN_REPORT_SECTION_KEYS } from './return';
 import { ASSESSMENT_SECTION_KEYS } from './tracing';
 
 // Reports to the Italian authorities (domain.md §5, §3.6, §3.17; §4 transitions 9–11; §8 rules 4,
@@ -38,9 +39,12 @@ export const EDITABLE_REPORT_STATUSES: readonly ReportVersionStatus[] = ['DRAFT'
 export const NON_LOCATION_SECTION_KEYS = ['attemptsMade', 'reason', 'recommendations'] as const;
 
 // Every section is required, in the original language and in Italian, before QA.
-export const REPORT_SECTION_KEYS: Record<TracingReportKind, readonly string[]> = {
+export const REPORT_SECTION_KEYS: Record<ReportKind, readonly string[]> = {
   FAMILY_ASSESSMENT: ASSESSMENT_SECTION_KEYS,
   NON_LOCATION_NOTE: NON_LOCATION_SECTION_KEYS,
+  // Part 2 (issue 4): the reintegration plan, the AVR operational note, the hand-over protocol and
+  // the monitoring reports (contracts/src/return.ts).
+  ...RETURN_REPORT_SECTION_KEYS,
 };
 export const reportSectionKeys = (kind: ReportKind): readonly string[] => (REPORT_SECTION_KEYS as Partial<Record<ReportKind, readonly string[]>>)[kind] ?? [];
 

@@ -28,6 +28,12 @@ export const TASK_CONDITIONS = [
   'TRACING_OUTCOME_RECORDED',
   // A court-ordered continuation of support (prosieguo, L. 47/2017 art. 13) runs past today.
   'PROSIEGUO_RECORDED',
+  // Part 2: a hearing of the case's proceeding is scheduled and not yet held.
+  'HEARING_SCHEDULED',
+  // A monitoring visit is planned and not yet recorded (or cancelled).
+  'MONITORING_VISIT_PENDING',
+  // A protection concern found at a monitoring visit was escalated and is not resolved.
+  'MONITORING_CONCERN_ESCALATED',
 ] as const;
 export type TaskCondition = (typeof TASK_CONDITIONS)[number];
 
@@ -45,7 +51,11 @@ export type TaskAnchor =
   // The minor's 18th birthday (date of birth + 18 years; 29 February gives 28 February).
   | 'EIGHTEENTH_BIRTHDAY'
   // The 18th birthday, or the end of an expired prosieguo, whichever is later.
-  | 'AGE_OUT_DATE';
+  | 'AGE_OUT_DATE'
+  // The earliest scheduled hearing not yet held.
+  | 'NEXT_HEARING'
+  // The planned date of the earliest pending monitoring visit.
+  | 'NEXT_MONITORING_VISIT';
 
 export interface TaskRule {
   // Stable id, stored in tasks.rule (unique per case).
@@ -78,6 +88,9 @@ export interface TaskRule {
 }
 
 const STILL_MINOR: readonly CaseState[] = [...OPEN_STATES, 'ON_HOLD'];
+// Part 2: before the minor leaves Italy, and after the hand-over.
+const BEFORE_DEPARTURE: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
+const RETURNED: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
 const NON_LOCATION: readonly CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
 
 // The 18th-birthday alerts (domain.md §4 X3, §9). Each opens N days before the birthday and gives
@@ -293,6 +306,58 @@ export const TASK_RULES: readonly TaskRule[] = [
     states: ['ON_HOLD'],
     anchor: 'STATE_ENTERED',
     offsetDays: 30,
+  },
+  {
+    id: 'court_hearing',
+    titleKey: 'dashboard.taskRules.court_hearing',
+    title: 'Hearing before the juvenile court: make sure the minor, the guardian and an interpreter attend',
+    source: 'COURT',
+    legalRef: 'L. 47/2017 art. 8 (the court hears the minor and the guardian); domain §4 #16: hearing date as a task',
+    ownerRole: 'caseworker',
+    states: ['COURT_PENDING'],
+    when: 'HEARING_SCHEDULED',
+    anchor: 'NEXT_HEARING',
+    offsetDays: 0,
+  },
+  {
+    id: 'avr_departure_before_18',
+    titleKey: 'dashboard.taskRules.avr_departure_before_18',
+    title: 'The return must take place before the 18th birthday: plan the departure, or record a prosieguo from the court',
+    source: 'STATUTORY',
+    legalRef: 'domain §4 #14 and #18: departure before the 18th birthday (else adult AVRR schemes); L. 47/2017 art. 13',
+    ownerRole: 'caseworker',
+    states: BEFORE_DEPARTURE,
+    doneWhen: 'PROSIEGUO_RECORDED',
+    anchor: 'EIGHTEENTH_BIRTHDAY',
+    // Departure at least 30 days before the birthday leaves room for a delayed flight.
+    offsetDays: -30,
+    daysLeft: { max: 180, min: Number.NEGATIVE_INFINITY },
+    onLeave: 'DONE',
+  },
+  {
+    id: 'monitoring_visit_due',
+    titleKey: 'dashboard.taskRules.monitoring_visit_due',
+    title: 'A post-return monitoring visit is due: make sure the mission visits and reports',
+    source: 'SLA',
+    legalRef: 'domain §3.12, §9: monitoring at +1, +3 and +6 months after hand-over (at least 6 months)',
+    ownerRole: 'caseworker',
+    states: RETURNED,
+    when: 'MONITORING_VISIT_PENDING',
+    anchor: 'NEXT_MONITORING_VISIT',
+    offsetDays: 0,
+  },
+  {
+    id: 'monitoring_concern_review',
+    titleKey: 'dashboard.taskRules.monitoring_concern_review',
+    title: 'A protection concern was escalated at a monitoring visit: follow it up with the mission',
+    source: 'SLA',
+    legalRef: 'domain §3.12 escalation (referral to child protection in the country of origin): internal SLA, 2 working days',
+    ownerRole: 'supervisor',
+    states: RETURNED,
+    when: 'MONITORING_CONCERN_ESCALATED',
+    anchor: 'CONDITION_MET',
+    offsetDays: 2,
+    workingDays: true,
   },
   ageAlert(180, 90),
   ageAlert(90, 30),

@@ -24,6 +24,33 @@ export const GUARD_CODES = [
   'EIGHTEENTH_BIRTHDAY_REACHED',
   'NO_PROSIEGUO',
   'REASON_GIVEN',
+  // Part 2 (issue 4): durable solution by return, the juvenile court, AVR, reintegration.
+  'AVR_MINOR_REQUEST',
+  'AVR_GUARDIAN_CONSENT',
+  'FAMILY_ASSESSMENT_RELEASED',
+  'COUNSELLING_RECORDED',
+  'REINTEGRATION_PLAN_DRAFTED',
+  'COURT_PROCEEDING_FILED',
+  'COURT_FILE_COMPLETE',
+  'MINOR_AND_GUARDIAN_HEARD',
+  'COURT_DECISION_RECORDED',
+  'COURT_DECREE_ATTACHED',
+  'COURT_RETURN_ORDERED',
+  'RISK_CHECK_PRE_RETURN_PROCEED',
+  'CAREGIVER_ACCEPTANCE',
+  'TRAVEL_DOCUMENTS_READY',
+  'RISK_CHECK_CONSULAR_CONTACT',
+  'FIT_TO_TRAVEL',
+  'ESCORT_ASSIGNED',
+  'REINTEGRATION_PLAN_APPROVED',
+  'RECEIVING_MISSION_ASSIGNED',
+  'DEPARTURE_BEFORE_18',
+  'HANDOVER_PROTOCOL_SIGNED',
+  'ARRIVAL_CONFIRMED',
+  'MONITORING_SCHEDULED',
+  'ASSISTANCE_DELIVERED',
+  'MONITORING_COMPLETED',
+  'MONITORING_CONCERNS_RESOLVED',
 ] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
@@ -49,6 +76,32 @@ export const GUARD_SUPPLIER: Record<GuardCode, Role[]> = {
   EIGHTEENTH_BIRTHDAY_REACHED: [],
   NO_PROSIEGUO: ['court', 'social_services'],
   REASON_GIVEN: [],
+  AVR_MINOR_REQUEST: ['caseworker'],
+  AVR_GUARDIAN_CONSENT: ['guardian'],
+  FAMILY_ASSESSMENT_RELEASED: ['caseworker', 'supervisor'],
+  COUNSELLING_RECORDED: ['caseworker'],
+  REINTEGRATION_PLAN_DRAFTED: ['caseworker'],
+  COURT_PROCEEDING_FILED: ['caseworker'],
+  COURT_FILE_COMPLETE: ['caseworker', 'social_services'],
+  MINOR_AND_GUARDIAN_HEARD: ['court', 'caseworker'],
+  COURT_DECISION_RECORDED: ['court', 'caseworker'],
+  COURT_DECREE_ATTACHED: ['court', 'caseworker'],
+  COURT_RETURN_ORDERED: ['court', 'caseworker'],
+  RISK_CHECK_PRE_RETURN_PROCEED: ['caseworker', 'supervisor'],
+  CAREGIVER_ACCEPTANCE: ['caseworker', 'field_officer'],
+  TRAVEL_DOCUMENTS_READY: ['caseworker'],
+  RISK_CHECK_CONSULAR_CONTACT: ['caseworker', 'supervisor'],
+  FIT_TO_TRAVEL: ['caseworker'],
+  ESCORT_ASSIGNED: ['caseworker', 'supervisor'],
+  REINTEGRATION_PLAN_APPROVED: ['supervisor'],
+  RECEIVING_MISSION_ASSIGNED: ['caseworker'],
+  DEPARTURE_BEFORE_18: ['caseworker', 'court'],
+  HANDOVER_PROTOCOL_SIGNED: ['field_officer', 'caseworker'],
+  ARRIVAL_CONFIRMED: ['field_officer', 'caseworker'],
+  MONITORING_SCHEDULED: ['field_officer', 'caseworker'],
+  ASSISTANCE_DELIVERED: ['field_officer', 'caseworker'],
+  MONITORING_COMPLETED: ['field_officer', 'caseworker'],
+  MONITORING_CONCERNS_RESOLVED: ['supervisor'],
 };
 
 export interface TransitionDef {
@@ -66,8 +119,79 @@ export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOS
 const STAFF = ['caseworker', 'supervisor'] as const;
 const NON_LOCATION: CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
 
+// Part 2 (domain.md §4 transitions 14–21): the durable solution by return. IOM provides evidence;
+// the juvenile court decides (L. 47/2017 art. 8): no travel step without a recorded decision
+// ordering the return with its decree attached.
+const PART_2: readonly TransitionDef[] = [
+  {
+    id: 'request_avr',
+    from: ['AWAITING_SOLUTION'],
+    to: 'AVR_REQUESTED',
+    roles: STAFF,
+    guards: ['AVR_MINOR_REQUEST', 'AVR_GUARDIAN_CONSENT', 'FAMILY_ASSESSMENT_RELEASED'],
+    ref: '§4 #14, §8 rule 4',
+  },
+  { id: 'start_counselling', from: ['AVR_REQUESTED'], to: 'AVR_COUNSELLING', roles: STAFF, guards: [], ref: '§4 #15' },
+  {
+    id: 'file_with_court',
+    from: ['AVR_COUNSELLING'],
+    to: 'COURT_PENDING',
+    roles: STAFF,
+    guards: ['COUNSELLING_RECORDED', 'REINTEGRATION_PLAN_DRAFTED', 'COURT_PROCEEDING_FILED', 'COURT_FILE_COMPLETE'],
+    ref: '§4 #15–16, L. 47/2017 art. 8',
+  },
+  {
+    id: 'record_return_ordered',
+    from: ['COURT_PENDING'],
+    to: 'COURT_APPROVED',
+    roles: STAFF,
+    guards: ['MINOR_AND_GUARDIAN_HEARD', 'COURT_DECISION_RECORDED', 'COURT_DECREE_ATTACHED'],
+    ref: '§4 #17, L. 47/2017 art. 8',
+  },
+  { id: 'record_return_rejected', from: ['COURT_PENDING'], to: 'COURT_REJECTED', roles: STAFF, guards: ['COURT_DECISION_RECORDED', 'COURT_DECREE_ATTACHED'], ref: '§4 #17' },
+  { id: 'close_after_rejection', from: ['COURT_REJECTED'], to: 'CLOSED_LOCAL_SOLUTION', roles: STAFF, guards: ['DURABLE_SOLUTION_RECORDED'], ref: '§4 #17, §3.9' },
+  {
+    id: 'approve_avr_plan',
+    from: ['COURT_APPROVED'],
+    to: 'AVR_PREPARATION',
+    roles: ['supervisor'],
+    guards: [
+      'COURT_RETURN_ORDERED',
+      'RISK_CHECK_PRE_RETURN_PROCEED',
+      'CAREGIVER_ACCEPTANCE',
+      'TRAVEL_DOCUMENTS_READY',
+      'RISK_CHECK_CONSULAR_CONTACT',
+      'FIT_TO_TRAVEL',
+      'ESCORT_ASSIGNED',
+      'REINTEGRATION_PLAN_APPROVED',
+      'RECEIVING_MISSION_ASSIGNED',
+      'DEPARTURE_BEFORE_18',
+    ],
+    ref: '§4 #18, §3.10; UN Alternative Care Guidelines §§148, 150',
+  },
+  {
+    id: 'depart',
+    from: ['AVR_PREPARATION'],
+    to: 'IN_TRANSIT',
+    roles: STAFF,
+    guards: ['COURT_RETURN_ORDERED', 'RISK_CHECK_PRE_RETURN_PROCEED', 'ESCORT_ASSIGNED', 'DEPARTURE_BEFORE_18'],
+    ref: '§4 #19',
+  },
+  { id: 'confirm_handover', from: ['IN_TRANSIT'], to: 'HANDED_OVER', roles: ['field_officer', ...STAFF], guards: ['HANDOVER_PROTOCOL_SIGNED', 'ARRIVAL_CONFIRMED'], ref: '§4 #19' },
+  { id: 'start_reintegration', from: ['HANDED_OVER'], to: 'REINTEGRATION', roles: STAFF, guards: ['MONITORING_SCHEDULED'], ref: '§4 #20' },
+  { id: 'start_monitoring', from: ['REINTEGRATION'], to: 'MONITORING', roles: STAFF, guards: ['ASSISTANCE_DELIVERED'], ref: '§4 #20' },
+  {
+    id: 'close_reintegrated',
+    from: ['MONITORING'],
+    to: 'CLOSED_REINTEGRATED',
+    roles: ['supervisor'],
+    guards: ['MONITORING_COMPLETED', 'MONITORING_CONCERNS_RESOLVED', 'DURABLE_SOLUTION_RECORDED'],
+    ref: '§4 #21, §3.9',
+  },
+];
+
 // Part 1 of the workflow (intake to the report and a local solution) plus the cross-cutting
-// transitions. Part 2 (durable solution by return, the court, AVR, reintegration) extends this list.
+// transitions, then part 2 (durable solution by return, the court, AVR, reintegration).
 export const TRANSITIONS: readonly TransitionDef[] = [
   { id: 'start_screening', from: ['RECEIVED'], to: 'SCREENING', roles: STAFF, guards: [], ref: '§4 #2' },
   { id: 'reject', from: ['SCREENING'], to: 'REJECTED', roles: ['supervisor'], guards: ['REASON_GIVEN'], ref: '§4 #3' },
@@ -136,6 +260,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { id: 'put_on_hold', from: OPEN_STATES, to: 'ON_HOLD', roles: STAFF, guards: ['REASON_GIVEN'], ref: '§4 X1' },
   { id: 'withdraw', from: [...OPEN_STATES, 'ON_HOLD'], to: 'WITHDRAWN', roles: STAFF, guards: ['CONSENT_WITHDRAWN'], ref: '§4 X2, §8 rule 4' },
   { id: 'age_out', from: [...OPEN_STATES, 'ON_HOLD'], to: 'AGED_OUT', roles: ['supervisor'], guards: ['EIGHTEENTH_BIRTHDAY_REACHED', 'NO_PROSIEGUO'], ref: '§4 X3' },
+  ...PART_2,
 ];
 
 // Leaving ON_HOLD returns to the state the case was in; reopening a closed case goes back to

@@ -18,6 +18,11 @@ import { ReportsModule } from './reports/reports.module';
 import { MinorsModule } from './minors/minors.module';
 import { DocumentsModule } from './documents/documents.module';
 import { TasksModule } from './tasks/tasks.module';
+import { ReturnModule } from './return/return.module';
+import { InboxModule } from './inbox/inbox.module';
+import { StatsModule } from './stats/stats.module';
+import { ExternalModule } from './external/external.module';
+import { DpoModule } from './dpo/dpo.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -41,6 +46,11 @@ export class AppModule {
         MinorsModule,
         DocumentsModule,
         TasksModule,
+        ReturnModule,
+        InboxModule,
+        StatsModule,
+        ExternalModule,
+        DpoModule,
         HealthModule,
         OpenApiModule,
       ],

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { AppErrorBoundary } from '@/components/ui/app-error-boundary';
 import { i18n } from '@/lib/i18n';
+import notificationClasses from './notifications.module.css';
 import { cssVariablesResolver, theme } from './theme';
 
 const FatalError = () => {
@@ -33,7 +34,7 @@ export const AppProvider = ({ queryClient, children, env = 'default' }: AppProvi
   <I18nextProvider i18n={i18n}>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" env={env}>
       <AppErrorBoundary fallback={<FatalError />}>
-        <Notifications position="top-right" />
+        <Notifications position="top-right" classNames={{ root: notificationClasses.root }} />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AppErrorBoundary>
     </MantineProvider>

@@ -92,6 +92,34 @@ export const createAppRoutes = (queryClient: QueryClient): RouteObject[] => [
                 loader: m.adminLoader(queryClient),
               })),
           },
+          // Issue 5: the recipients' inbox, the statistics, the DPO's oversight, the social
+          // services' new family-tracing request.
+          {
+            path: 'inbox',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/inbox/inbox.route').then((m) => ({ Component: m.InboxRoute, loader: m.inboxLoader(queryClient) })),
+          },
+          {
+            path: 'stats',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/stats/stats.route').then((m) => ({ Component: m.StatsRoute, loader: m.statsLoader(queryClient) })),
+          },
+          {
+            path: 'dpo',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () => import('./routes/dpo/dpo.route').then((m) => ({ Component: m.DpoRoute, loader: m.dpoLoader(queryClient) })),
+          },
+          {
+            path: 'portal/tracing-requests/new',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/portal/tracing-request-new.route').then((m) => ({
+                Component: m.TracingRequestNewRoute,
+                loader: m.tracingRequestNewLoader(queryClient),
+              })),
+          },
           {
             path: '*',
             errorElement: <RouteErrorBoundary />,

@@ -12,4 +12,13 @@ export const paths = {
   admin: () => '/admin',
   tracingRequests: () => '/tracing-requests',
   tracingRequest: (tracingRequestId: string) => `/tracing-requests/${encodeURIComponent(tracingRequestId)}`,
+  // Issue 5: the recipients' inbox, the statistics, the data-protection officer's oversight and
+  // the social services' new family-tracing request.
+  inbox: () => '/inbox',
+  stats: () => '/stats',
+  dpo: () => '/dpo',
+  // One tab of the DPO page (?tab=access-log&caseId=… opens the access log of one case).
+  dpoTab: (tab: string, caseId?: string) =>
+    `/dpo?tab=${encodeURIComponent(tab)}${caseId ? `&caseId=${encodeURIComponent(caseId)}` : ''}`,
+  portalTracingRequestNew: () => '/portal/tracing-requests/new',
 };

@@ -1,6 +1,7 @@
 import {
   CASE_FILE_RELATIONS_BY_ROLE,
   CurrentUserSchema,
+  EXTERNAL_ROLES,
   type CurrentUser,
   type Role,
 } from '@app/contracts';
@@ -28,10 +29,22 @@ export const authQueries = {
 // UI-only policies mirroring the server's: they decide what to show, the server decides what to answer.
 export const canSeeCases = (role: Role): boolean => CASE_FILE_RELATIONS_BY_ROLE[role].length > 0;
 export const canAdminister = (role: Role): boolean => role === 'admin';
+// Issue 5: reports released to the caller (guardians, social services, courts, the ministry).
+export const canReadInbox = (role: Role): boolean => (EXTERNAL_ROLES as readonly Role[]).includes(role);
+// Aggregate figures: the unit's supervisor and the ministry.
+export const canSeeStats = (role: Role): boolean => role === 'supervisor' || role === 'ministry';
+// The audit trail, access logs and the disclosure register: the data-protection officer only.
+export const canOverseeDataProtection = (role: Role): boolean => role === 'dpo';
+// A new family-tracing request through the portal: social services.
+export const canSendTracingRequests = (role: Role): boolean => role === 'social_services';
 
 // Where "/" sends each role; null means the role has its own home page.
 export const homePathFor = (role: Role): string | null => {
   if (canAdminister(role)) return paths.admin();
+  // The ministry works on figures first (and reads its reports in the inbox); the DPO on the trails.
+  if (role === 'ministry') return paths.stats();
+  if (canOverseeDataProtection(role)) return paths.dpo();
+  // Guardians, social services and courts start from their cases; their inbox is one click away.
   if (canSeeCases(role)) return paths.cases();
   // A mission's field officers work on the tracing requests sent to them, never on case files.
   if (role === 'field_officer') return paths.tracingRequests();

@@ -1,6 +1,6 @@
-import type { AvailableTransition, CaseDetail, CaseSummary, MinorProfile, Role, TimelineEntry } from '@app/contracts';
+import { projectView, type AvailableTransition, type CaseDetail, type CaseSummary, type MinorProfile, type Role, type TimelineEntry } from '@app/contracts';
 import type { CaseDetailRow, CaseListRow, CaseRow, TimelineRow, TimelineScope } from './cases.repository';
-import { COURT_HIDDEN_MINOR_FIELDS, externalDetail, isIomStaff } from './timeline.policy';
+import { externalDetail } from './timeline.policy';
 
 const minorSummary = (row: CaseRow) => ({
   id: row.minor_id,
@@ -47,8 +47,9 @@ export function toMinorProfile(row: CaseDetailRow, viewer: Role): MinorProfile {
     prosieguoUntil: row.prosieguo_until,
     version: row.minor_version,
   };
-  if (viewer === 'court') for (const field of COURT_HIDDEN_MINOR_FIELDS) delete (profile as Partial<MinorProfile>)[field];
-  return profile;
+  // The field wall (access-matrix.ts VIEW_FIELDS.caseDetailMinor): a court gets no health or
+  // trafficking notes.
+  return projectView('caseDetailMinor', viewer, profile);
 }
 
 // One projection per audience: IOM staff get the risk level and the internal notes; guardians,
@@ -65,13 +66,13 @@ export function toCaseDetail(row: CaseDetailRow, transitions: AvailableTransitio
     reopenCount: row.reopen_count,
     guardian: row.guardian,
     socialServices: row.social_services,
+    riskLevel: row.risk_level,
+    internalNotes: row.internal_notes,
     transitions,
   };
-  if (isIomStaff(viewer)) {
-    detail.riskLevel = row.risk_level;
-    detail.internalNotes = row.internal_notes;
-  }
-  return detail;
+  // The field wall (access-matrix.ts VIEW_FIELDS.caseDetail): the risk level and internal notes
+  // reach IOM staff only.
+  return projectView('caseDetail', viewer, detail);
 }
 
 // scope null: an IOM staff viewer, who sees the entry as recorded.

@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.url().transform((u) => new URL(u).origin).optional(),
   TRUST_PROXY: bool.default(false),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  // Statistics: counts of 1 to STATS_MIN_CELL_SIZE − 1 children are suppressed (docs/access-control.md).
+  STATS_MIN_CELL_SIZE: z.coerce.number().int().min(2).max(100).default(5),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
 });
 export type Env = z.infer<typeof EnvSchema>;

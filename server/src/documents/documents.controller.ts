@@ -15,15 +15,15 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post('cases/:caseId/documents')
-  @Roles('caseworker', 'supervisor')
-  @Contract({ summary: `Upload a document to a case. ${UPLOAD_HELP}`, params: IdParamsSchema('caseId'), response: DocumentSchema, status: 201 })
+  @Roles('caseworker', 'supervisor', 'guardian', 'social_services')
+  @Contract({ summary: `Upload a document to a case (guardians and social services: the types of EXTERNAL_UPLOAD_TYPES, on a case they see). ${UPLOAD_HELP}`, params: IdParamsSchema('caseId'), response: DocumentSchema, status: 201 })
   async uploadToCase(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Req() request: FastifyRequest, @ReqMeta() meta: RequestMeta) {
     return this.documents.uploadToCase(user, caseId, await readSingleFileUpload(request), meta.ip);
   }
 
   @Get('cases/:caseId/documents')
-  @Roles('caseworker', 'supervisor')
-  @Contract({ summary: 'Documents of a case (metadata only, newest first)', params: IdParamsSchema('caseId'), response: DocumentListSchema })
+  @Roles('caseworker', 'supervisor', 'guardian', 'social_services', 'court')
+  @Contract({ summary: 'Documents of a case (metadata only, newest first): IOM staff all of them; a guardian or social services their own uploads; a court what is filed before it', params: IdParamsSchema('caseId'), response: DocumentListSchema })
   listForCase(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.documents.listForCase(user, caseId, meta.ip);
   }
@@ -50,7 +50,7 @@ export class DocumentsController {
   // The stored bytes as an attachment, never rendered inline: the stored (detected) media type,
   // nosniff, a sandboxing CSP and the sha-256 as the ETag. Audited.
   @Get('documents/:documentId/content')
-  @Roles('caseworker', 'supervisor', 'field_officer')
+  @Roles('caseworker', 'supervisor', 'field_officer', 'guardian', 'social_services', 'court')
   @Contract({ summary: 'Download a document (attachment; audited)', params: IdParamsSchema('documentId'), produces: 'application/octet-stream' })
   async download(@CurrentUser() user: AuthUser, @Param('documentId') documentId: string, @Res({ passthrough: true }) reply: FastifyReply, @ReqMeta() meta: RequestMeta) {
     const file = await this.documents.download(user, documentId, meta.ip);

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { parseOrThrow } from '../common/validation';
 import { CasesRepository, visibleCasePredicate } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
+import { UPLOADER_ORGANISATION_COLUMNS, UPLOADER_ORGANISATION_JOIN, externalDocumentPredicate, externalUploadTypes, maskFieldOfficerUploader } from './document-access';
 import { contentDisposition, sanitizeFileName } from './file-name';
 import { detectMediaType, extensionMatches } from './file-type';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './documents.mapper';
@@ -100,6 +101,18 @@ export class DocumentsService {
 
   async uploadToCase(user: AuthUser, caseId: string, upload: MultipartUpload, ip: string): Promise<DocumentMeta> {
     const prepared = this.prepare(upload);
+    // Guardians and social services upload their own documents (issue 5): only the types of their
+    // role, always as received by IOM, never as a translation of a document they cannot open.
+    const allowedTypes = externalUploadTypes(user.role);
+    if (allowedTypes) {
+      if (!allowedTypes.includes(prepared.fields.type)) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid upload', { fields: [{ path: 'type', code: 'not_allowed', message: `You can upload: ${allowedTypes.join(', ')}` }] });
+      }
+      if (prepared.fields.translationOf) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid upload', { fields: [{ path: 'translationOf', code: 'not_allowed', message: 'Only IOM staff link translations' }] });
+      }
+      prepared.fields.origin = 'RECEIVED';
+    }
     return this.db.transaction(async (tx) => {
       const row = await this.cases.findVisibleById(user, caseId, tx, { lock: true });
       if (!row) throw notFound('Case');
@@ -132,12 +145,18 @@ export class DocumentsService {
   async listForCase(user: AuthUser, caseId: string, ip: string): Promise<DocumentList> {
     const row = await this.cases.findVisibleById(user, caseId);
     if (!row) throw notFound('Case');
+    const params: unknown[] = [caseId];
+    // External users see their own uploads (a court: what is filed before it); staff everything.
+    const external = externalDocumentPredicate(user.role, user.id, user.organisationId, params);
     const rows = await this.db.query<DocumentRow[]>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC, d.id DESC`,
-      [caseId],
+      external
+        ? `SELECT ${DOCUMENT_COLUMNS}${UPLOADER_ORGANISATION_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by ${UPLOADER_ORGANISATION_JOIN}
+            WHERE d.case_id = $1 AND ${external} ORDER BY d.uploaded_at DESC, d.id DESC`
+        : `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC, d.id DESC`,
+      params,
     );
     await this.audit.append({ actor: user, action: 'DOCUMENT_LIST_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
-    return { items: rows.map(toDocument) };
+    return { items: rows.map((row) => toDocument(external ? maskFieldOfficerUploader(row) : row)) };
   }
 
   async listForTracingRequest(user: AuthUser, tracingRequestId: string, ip: string): Promise<DocumentList> {
@@ -161,6 +180,8 @@ export class DocumentsService {
         WHERE tr.id = d.tracing_request_id AND tr.mission_id = $2 AND tr.status <> 'CANCELLED' AND u.organisation_id = $2)`;
     } else {
       access = `EXISTS (SELECT 1 FROM cases c WHERE c.id = d.case_id AND ${visibleCasePredicate(user, this.clock.now(), params)})`;
+      const external = externalDocumentPredicate(user.role, user.id, user.organisationId, params);
+      if (external) access = `${access} AND ${external}`;
     }
     const rows = await this.db.query<{ case_id: string; media_type: DocumentMediaType; sha256: string; file_name: string }[]>(
       `SELECT d.case_id, d.media_type, d.sha256, d.file_name FROM documents d WHERE d.id = $1 AND ${access}`,

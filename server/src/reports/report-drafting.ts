@@ -33,6 +33,8 @@ export interface DraftSource {
   copiedFromVersionNo: number | null;
   interview: { date: string; mode: string; personsPresent: string[] } | null;
   outcome: string | null;
+  // Part-2 reports: the records the text was pre-filled from (plan version, visit, decision…).
+  records?: Record<string, unknown>;
 }
 
 export const EMPTY_SOURCE: DraftSource = {

@@ -26,6 +26,28 @@ export const SECTION_TITLE_IT: Record<string, string> = {
   recommendations: 'Raccomandazioni ed elementi per la valutazione del superiore interesse',
   attemptsMade: 'Tentativi di rintraccio effettuati',
   reason: 'Motivo',
+  // Part 2 (issue 4)
+  needsAndSkills: 'Bisogni e competenze del minore',
+  familySituation: 'Situazione familiare',
+  objectives: 'Obiettivi per dimensione (economica, sociale, psicosociale)',
+  assistance: 'Interventi previsti (beni e servizi)',
+  timeline: 'Tempistica',
+  monitoringPlan: 'Piano di monitoraggio',
+  minorViews: 'Opinione del minore',
+  courtDecision: 'Decisione del tribunale per i minorenni',
+  itinerary: 'Itinerario',
+  escort: 'Accompagnamento',
+  receivingCaregiver: 'Chi accoglie il minore',
+  travelDocuments: 'Documenti di viaggio',
+  handoverArrangements: 'Modalità della consegna',
+  handover: 'Consegna (data, ora e luogo)',
+  receivedBy: 'Chi ha accolto il minore',
+  signatures: 'Firme',
+  visit: 'Visita',
+  wellbeing: 'Benessere del minore',
+  protectionConcerns: 'Rischi per la protezione',
+  assistanceDelivered: 'Assistenza erogata rispetto al progetto',
+  sustainabilityScores: 'Punteggi di sostenibilità del reinserimento',
 };
 
 export const OUTCOME_IT: Record<string, string> = {

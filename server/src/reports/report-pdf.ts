@@ -34,6 +34,9 @@ export interface ReportPdfInput {
   downloadedBy: string;
   generatedAt: Date;
   includeOriginal: boolean;
+  // A copy for an external recipient: every page carries a diagonal watermark with the name of the
+  // person who downloaded it and the time (domain.md §8 rule 10; issue 5).
+  watermark?: boolean;
 }
 
 export const FONT_FILES = { body: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
@@ -222,7 +225,19 @@ function decorate(doc: PDFKit.PDFDocument, w: PageWriter, input: ReportPdfInput)
     w.drawLine(`Scaricato da ${input.downloadedBy} il ${formatDateTimeIt(input.generatedAt)} · Documento riservato: contiene dati personali di un minore`, MARGIN.left, base + 11, w.width, 'left');
     w.style({ font: 'bold', size: 7.5, color: INK });
     w.drawLine(`Pagina ${i - range.start + 1} di ${range.count}`, MARGIN.left, base + 22, w.width, 'right');
+    if (input.watermark) watermark(doc, w, `${input.downloadedBy} · ${formatDateTimeIt(input.generatedAt)}`);
   }
+}
+
+// Light, diagonal, across the middle of the page, drawn over the text so it cannot be cropped
+// away without losing content.
+function watermark(doc: PDFKit.PDFDocument, w: PageWriter, text: string) {
+  doc.save();
+  doc.rotate(-35, { origin: [A4.width / 2, A4.height / 2] });
+  w.style({ font: 'bold', size: 20, color: '#777777' });
+  doc.fillOpacity(0.16);
+  for (const dy of [-150, 0, 150]) w.drawLine(text, MARGIN.left - 40, A4.height / 2 + dy, w.width + 80, 'center');
+  doc.restore();
 }
 
 export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { isReportDraftComplete, type ReportSections, type TracingReportKind } from '@app/contracts';
+import { isReportDraftComplete, type ReportKind, type ReportSections } from '@app/contracts';
 import type { Executor } from '../database/db';
 import { prefillFromAssessment, prefillNonLocation, type DraftPrefill, type DraftSource } from './report-drafting';
 import { assessmentForDraft, reportKindForCase } from './reports.store';
@@ -13,7 +13,9 @@ export interface SeedReport {
   caseId: string;
   status: SeedReportStatus;
   // Default: the kind the case needs (its confirmed tracing outcome).
-  kind?: TracingReportKind;
+  kind?: ReportKind;
+  // Part-2 kinds (issue 4): the pre-fill built from the return records (server/src/return).
+  prefill?: DraftPrefill;
   // Merged over the pre-filled text; beyond DRAFT every section must end up written in both.
   sectionsOriginal?: ReportSections;
   sectionsIt?: ReportSections;
@@ -41,12 +43,16 @@ export async function createReportForSeed(executor: Executor, input: SeedReport)
   const kind = input.kind ?? found.kind;
   if (!kind) throw fail('no tracing outcome says which report the case needs');
   let prefill: DraftPrefill;
-  if (kind === 'FAMILY_ASSESSMENT') {
+  if (input.prefill) {
+    prefill = input.prefill;
+  } else if (kind === 'FAMILY_ASSESSMENT') {
     const assessment = await assessmentForDraft(executor, input.caseId);
     if (!assessment) throw fail('no family assessment');
     prefill = prefillFromAssessment(assessment);
-  } else {
+  } else if (kind === 'NON_LOCATION_NOTE') {
     prefill = prefillNonLocation(found.tracing, found.startedFrom);
+  } else {
+    throw fail(`a ${kind} report needs its pre-fill`);
   }
   const sectionsOriginal = { ...prefill.sectionsOriginal, ...input.sectionsOriginal };
   const sectionsIt = { ...prefill.sectionsIt, ...input.sectionsIt };

@@ -3,6 +3,8 @@ import {
   EDITABLE_REPORT_STATUSES,
   EXTERNAL_ROLES,
   IOM_STAFF_ROLES,
+  RETURN_REPORT_STATES,
+  TRACING_REPORT_KINDS,
   findTransition,
   missingReportSections,
   reportSectionKeys,
@@ -14,6 +16,7 @@ import {
   type ReportKind,
   type ReportPdfQuery,
   type ReportQaInput,
+  type ReturnReportKind,
   type Role,
   type UpdateReportDraftInput,
 } from '@app/contracts';
@@ -36,6 +39,20 @@ const WORKING_STATUSES = ['DRAFT', 'IN_QA', 'QA_PASSED', 'RETURNED'] as const;
 // is always named as a person; IOM's own unit and missions are not recipients of a disclosure.
 const RECIPIENT_ORGANISATION_TYPES = ['SOCIAL_SERVICES', 'JUVENILE_COURT', 'MINISTRY'];
 const INTERNAL_COPY = 'copia interna OIM, non per la trasmissione';
+// Part 2 (issue 4): the reintegration plan, the AVR operational note, the hand-over protocol and the
+// monitoring reports go through the same versions, QA, approval, release and PDF, but do not move
+// the case: they are worked on while the case is in the kind's states (RETURN_REPORT_STATES) and an
+// approved version may be released then or at any later step of the return.
+const isTracingKind = (kind: ReportKind) => (TRACING_REPORT_KINDS as readonly ReportKind[]).includes(kind);
+const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
+const PDF_SLUG: Record<ReportKind, string> = {
+  FAMILY_ASSESSMENT: 'relazione-indagine-familiare',
+  NON_LOCATION_NOTE: 'nota-mancato-rintraccio',
+  REINTEGRATION_PLAN: 'progetto-reinserimento',
+  AVR_OPERATIONAL_NOTE: 'nota-operativa-rimpatrio',
+  HANDOVER_PROTOCOL: 'verbale-consegna',
+  MONITORING_REPORT: 'relazione-monitoraggio',
+};
 
 // If-Match carries the version's lock version ("3", W/"3" or 3), as for cases.
 export function parseLockVersion(header: string | undefined): number | undefined {
@@ -138,6 +155,16 @@ export class ReportsService {
     return { report, caseRow, version };
   }
 
+  // The case state a report action needs: the tracing report's own workflow state, or for a part-2
+  // report one of its kind's working states.
+  private requireWorkState(kind: ReportKind, caseRow: CaseRow, tracingState: CaseState, action: string) {
+    if (isTracingKind(kind)) return this.requireCaseState(caseRow, tracingState, action);
+    const states = RETURN_REPORT_STATES[kind as ReturnReportKind];
+    if (!states.includes(caseRow.state)) {
+      throw new AppError('CONFLICT', `${action} needs the case in ${states.join(', ')}; it is in ${caseRow.state}`, { state: caseRow.state });
+    }
+  }
+
   private requireCaseState(caseRow: CaseRow, state: CaseState, action: string) {
     if (caseRow.state !== state) {
       throw new AppError('CONFLICT', `${action} needs the case in ${state}; it is in ${caseRow.state}`, { state: caseRow.state });
@@ -233,6 +260,54 @@ export class ReportsService {
     });
   }
 
+  // Part 2 (issue 4): starts a report of a return kind, or a new version of it, from a pre-fill
+  // built by the caller from the return records (server/src/return). The caller has locked the case
+  // row and checked its state. A new version copies the last approved or released text unless
+  // `fromRecords` asks for a fresh pre-fill; an approved version never released is superseded.
+  async startReturnVersion(
+    tx: Executor,
+    user: AuthUser,
+    caseId: string,
+    kind: ReturnReportKind,
+    existingReportId: string | null,
+    prefill: DraftPrefill,
+    options: { fromRecords: boolean; ip: string },
+  ): Promise<Report> {
+    const now = this.clock.now();
+    let reportId: string;
+    let versionNo: number;
+    if (existingReportId) {
+      const latest = (await tx.query<VersionRow[]>(`${VERSION_SELECT} WHERE v.report_id = $1 ORDER BY v.version_no DESC LIMIT 1 FOR UPDATE OF v`, [existingReportId]))[0]!;
+      if ((WORKING_STATUSES as readonly string[]).includes(latest.status)) {
+        throw new AppError('CONFLICT', `Version ${latest.version_no} of this report is still being worked on`, { reportId: existingReportId, versionNo: latest.version_no });
+      }
+      if (latest.status === 'APPROVED') await tx.query(`UPDATE report_versions SET status = 'SUPERSEDED' WHERE id = $1`, [latest.id]);
+      reportId = existingReportId;
+      versionNo = latest.version_no + 1;
+      await this.insertVersion(
+        tx,
+        user,
+        reportId,
+        versionNo,
+        now,
+        options.fromRecords
+          ? { ...prefill, source: { ...prefill.source, copiedFromVersionNo: null } }
+          : {
+              originalLanguage: latest.original_language,
+              sectionsOriginal: latest.sections_original,
+              sectionsIt: latest.sections_it,
+              source: { ...latest.source, copiedFromVersionNo: latest.version_no } as DraftPrefill['source'],
+            },
+      );
+    } else {
+      reportId = (await tx.query<{ id: string }[]>(`INSERT INTO reports (case_id, kind, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [caseId, kind, user.id, now]))[0]!.id;
+      versionNo = 1;
+      await this.insertVersion(tx, user, reportId, versionNo, now, prefill);
+    }
+    await this.record(tx, user, caseId, versionNo === 1 ? 'REPORT_STARTED' : 'REPORT_CORRECTION_STARTED', reportId, options.ip, { kind, versionNo, fromRecords: options.fromRecords });
+    return this.loadReport(tx, reportId);
+  }
+
   private async insertVersion(tx: Executor, user: AuthUser, reportId: string, versionNo: number, now: Date, prefill: DraftPrefill) {
     await tx.query(
       `INSERT INTO report_versions (report_id, version_no, original_language, sections_original, sections_it, source, drafted_by, created_at, updated_by, updated_at)
@@ -255,7 +330,7 @@ export class ReportsService {
           : 'it is under review and can be edited once returned';
         throw new AppError('CONFLICT', `Version ${version.version_no} is ${version.status}: ${why}`, { status: version.status, versionNo: version.version_no });
       }
-      this.requireCaseState(caseRow, 'REPORT_DRAFTING', 'Editing a report');
+      this.requireWorkState(report.kind, caseRow, 'REPORT_DRAFTING', 'Editing a report');
       if (version.lock_version !== expected) throw staleDraft(version.lock_version);
       const allowed = new Set(reportSectionKeys(report.kind));
       const unknown: FieldError[] = (['sectionsOriginal', 'sectionsIt'] as const).flatMap((column) =>
@@ -280,7 +355,7 @@ export class ReportsService {
   async submit(user: AuthUser, reportId: string, ifMatch: string | undefined, ip: string): Promise<Report> {
     return this.db.transaction(async (tx) => {
       const { report, caseRow, version } = await this.forAction(tx, user, reportId);
-      this.requireCaseState(caseRow, 'REPORT_DRAFTING', 'Submitting a report');
+      this.requireWorkState(report.kind, caseRow, 'REPORT_DRAFTING', 'Submitting a report');
       if (!EDITABLE_REPORT_STATUSES.includes(version.status)) {
         throw new AppError('CONFLICT', `Version ${version.version_no} is ${version.status}: only a draft can be submitted`, { status: version.status });
       }
@@ -295,7 +370,7 @@ export class ReportsService {
         });
       }
       await tx.query(`UPDATE report_versions SET status = 'IN_QA', submitted_by = $2, submitted_at = $3 WHERE id = $1`, [version.id, user.id, this.clock.now()]);
-      await this.follow(tx, user, caseRow, 'REPORT_QA', ip);
+      if (isTracingKind(report.kind)) await this.follow(tx, user, caseRow, 'REPORT_QA', ip);
       await this.record(tx, user, caseRow.id, 'REPORT_SUBMITTED', reportId, ip, { versionNo: version.version_no });
       return this.loadReport(tx, reportId);
     });
@@ -309,8 +384,8 @@ export class ReportsService {
   // the case with it.
   async qa(user: AuthUser, reportId: string, input: ReportQaInput, ifMatch: string | undefined, ip: string): Promise<Report> {
     return this.db.transaction(async (tx) => {
-      const { caseRow, version } = await this.forAction(tx, user, reportId);
-      this.requireCaseState(caseRow, 'REPORT_QA', 'Quality review');
+      const { report, caseRow, version } = await this.forAction(tx, user, reportId);
+      this.requireWorkState(report.kind, caseRow, 'REPORT_QA', 'Quality review');
       this.checkLock(version, ifMatch);
       const now = this.clock.now();
       const comment = input.comment?.trim() || null;
@@ -324,7 +399,7 @@ export class ReportsService {
           throw new AppError('CONFLICT', `Version ${version.version_no} is ${version.status}, not under review`, { status: version.status });
         }
         await tx.query(`UPDATE report_versions SET status = 'RETURNED', qa_by = $2, qa_at = $3, qa_result = 'RETURN', qa_comment = $4 WHERE id = $1`, [version.id, user.id, now, comment]);
-        await this.follow(tx, user, caseRow, 'REPORT_DRAFTING', ip, { reason: comment ?? undefined, systemMove: 'report_returned' });
+        if (isTracingKind(report.kind)) await this.follow(tx, user, caseRow, 'REPORT_DRAFTING', ip, { reason: comment ?? undefined, systemMove: 'report_returned' });
         await this.record(tx, user, caseRow.id, 'REPORT_RETURNED', reportId, ip, { versionNo: version.version_no, comment });
       }
       return this.loadReport(tx, reportId);
@@ -335,8 +410,8 @@ export class ReportsService {
   // from the stored content.
   async approve(user: AuthUser, reportId: string, ifMatch: string | undefined, ip: string): Promise<Report> {
     return this.db.transaction(async (tx) => {
-      const { caseRow, version } = await this.forAction(tx, user, reportId);
-      this.requireCaseState(caseRow, 'REPORT_QA', 'Approving a report');
+      const { report, caseRow, version } = await this.forAction(tx, user, reportId);
+      this.requireWorkState(report.kind, caseRow, 'REPORT_QA', 'Approving a report');
       this.checkLock(version, ifMatch);
       if (version.status === 'IN_QA') throw unmet('The report has not passed quality review', 'REPORT_QA_PASSED', 'A caseworker must pass the quality review first');
       if (version.status !== 'QA_PASSED') throw new AppError('CONFLICT', `Version ${version.version_no} is ${version.status} and cannot be approved`, { status: version.status });
@@ -344,7 +419,7 @@ export class ReportsService {
         `UPDATE report_versions SET status = 'APPROVED', approved_by = $2, approved_at = $3 WHERE id = $1 RETURNING content_sha256`,
         [version.id, user.id, this.clock.now()],
       );
-      await this.follow(tx, user, caseRow, 'REPORT_APPROVED', ip);
+      if (isTracingKind(report.kind)) await this.follow(tx, user, caseRow, 'REPORT_APPROVED', ip);
       await this.record(tx, user, caseRow.id, 'REPORT_APPROVED', reportId, ip, { versionNo: version.version_no, contentSha256: approved[0]!.content_sha256 });
       return this.loadReport(tx, reportId);
     });
@@ -355,7 +430,10 @@ export class ReportsService {
   async release(user: AuthUser, reportId: string, input: ReleaseReportInput, ifMatch: string | undefined, ip: string): Promise<Report> {
     return this.db.transaction(async (tx) => {
       const { report, caseRow, version } = await this.forAction(tx, user, reportId);
-      this.requireCaseState(caseRow, 'REPORT_APPROVED', 'Releasing a report');
+      if (isTracingKind(report.kind)) this.requireCaseState(caseRow, 'REPORT_APPROVED', 'Releasing a report');
+      else if (!RETURN_REPORT_STATES[report.kind as ReturnReportKind].includes(caseRow.state) && !RETURN_RELEASE_STATES.includes(caseRow.state)) {
+        throw new AppError('CONFLICT', `Releasing this report needs the case on its return path; it is in ${caseRow.state}`, { state: caseRow.state });
+      }
       if (version.status !== 'APPROVED') throw new AppError('CONFLICT', `Version ${version.version_no} is ${version.status}: only an approved version is released`, { status: version.status });
       this.checkLock(version, ifMatch);
       const recipients = await this.resolveRecipients(tx, input);
@@ -374,7 +452,7 @@ export class ReportsService {
         );
         disclosureIds.push(rows[0]!.id);
       }
-      await this.follow(tx, user, caseRow, 'REPORT_SENT', ip);
+      if (isTracingKind(report.kind)) await this.follow(tx, user, caseRow, 'REPORT_SENT', ip);
       await this.record(tx, user, caseRow.id, 'REPORT_RELEASED', reportId, ip, {
         versionNo: version.version_no,
         contentSha256: version.content_sha256,
@@ -422,7 +500,8 @@ export class ReportsService {
 
   // The family's consent to sharing (domain.md §8 rule 4). A non-location note carries no family
   // data (attempts made, reason, recommendations), so it needs none; a consent named anyway must
-  // still be one in force for this case.
+  // still be one in force for this case. The part-2 reports rest on the court's decree and the
+  // caregiver's acceptance, with the legal basis given at release: the consent is optional there.
   private async sharingConsent(tx: Executor, caseId: string, kind: ReportKind, requested: string | undefined): Promise<string | null> {
     const rows = await tx.query<{ id: string }[]>(
       `SELECT id FROM consents WHERE case_id = $1 AND subject = 'FAMILY_MEMBER' AND scope = 'SHARE_REPORT' AND withdrawn_at IS NULL
@@ -435,7 +514,7 @@ export class ReportsService {
         fields: [{ path: 'familyConsentId', code: 'not_found', message: 'Not a family consent to sharing (SHARE_REPORT) in force for this case' }],
       });
     }
-    if (kind !== 'NON_LOCATION_NOTE' && !rows[0]) {
+    if (kind === 'FAMILY_ASSESSMENT' && !rows[0]) {
       throw unmet('The family has not consented to sharing the report', 'FAMILY_CONSENT_SHARING', "The family's consent to sharing the report is not recorded");
     }
     return rows[0]?.id ?? null;
@@ -505,6 +584,7 @@ export class ReportsService {
       recipientName,
       downloadedBy: user.displayName,
       generatedAt: now,
+      watermark: !(IOM_STAFF_ROLES as readonly Role[]).includes(user.role),
       includeOriginal: query.original === 'true',
     });
     await this.audit.append({
@@ -516,7 +596,7 @@ export class ReportsService {
       detail: { versionNo: version.version_no, disclosureId, includeOriginal: query.original === 'true', contentSha256: version.content_sha256 },
       ip,
     });
-    const slug = report.kind === 'FAMILY_ASSESSMENT' ? 'relazione-indagine-familiare' : report.kind === 'NON_LOCATION_NOTE' ? 'nota-mancato-rintraccio' : report.kind.toLowerCase().replace(/_/g, '-');
+    const slug = PDF_SLUG[report.kind];
     return { pdf, fileName: `${slug}-${report.case_number.replace(/[^A-Za-z0-9-]/g, '')}-v${version.version_no}.pdf` };
   }
 }

@@ -17,6 +17,9 @@ const facts = (over: Partial<TaskCaseFacts> = {}): TaskCaseFacts => ({
   preTracingRisk: null,
   tracingRequestDueAt: null,
   tracingOutcomeRecorded: false,
+  nextHearingAt: null,
+  nextMonitoringVisitOn: null,
+  openEscalation: false,
   history: [],
   ...over,
 });
@@ -211,6 +214,38 @@ describe('planTasks', () => {
 
     it('raises nothing without a date of birth', () => {
       expect(ageTasks(settle(at(10, { eighteenthBirthday: null })))).toEqual([]);
+    });
+  });
+  // Part 2 (issue 4)
+  describe('return and reintegration', () => {
+    it('keeps the hearing task on the next hearing while the case is before the court', () => {
+      const hearing = new Date(NOW.getTime() + 12 * DAY);
+      let tasks = settle(facts({ state: 'COURT_PENDING', history: [moved('AVR_COUNSELLING', 'COURT_PENDING', 3)], nextHearingAt: hearing }));
+      expect(tasks.get('court_hearing')).toMatchObject({ status: 'OPEN', dueAt: hearing, source: 'COURT' });
+      tasks = settle(facts({ state: 'COURT_PENDING', history: [moved('AVR_COUNSELLING', 'COURT_PENDING', 3)] }), tasks);
+      expect(statusOf(tasks, 'court_hearing')).toBe('DONE');
+    });
+
+    it('asks for the departure 30 days before the 18th birthday within 180 days of it, unless a prosieguo is recorded', () => {
+      const at = (daysLeft: number, over: Partial<TaskCaseFacts> = {}) =>
+        facts({ state: 'COURT_APPROVED', history: [moved('COURT_PENDING', 'COURT_APPROVED', 1)], eighteenthBirthday: day(daysLeft), ...over });
+      expect(open(settle(at(200)))).not.toContain('avr_departure_before_18');
+      const tasks = settle(at(120));
+      expect(tasks.get('avr_departure_before_18')).toMatchObject({ status: 'OPEN', dueAt: new Date(`${day(90)}T00:00:00.000Z`), source: 'STATUTORY' });
+      expect(statusOf(settle(at(120, { prosieguoUntil: day(500) }), tasks), 'avr_departure_before_18')).toBe('DONE');
+      // Gone once the minor has left.
+      expect(statusOf(settle(at(120, { state: 'IN_TRANSIT', history: [moved('AVR_PREPARATION', 'IN_TRANSIT', 0)] }), tasks), 'avr_departure_before_18')).toBe('DONE');
+    });
+
+    it('follows the next pending monitoring visit and an escalated concern', () => {
+      const returned = (over: Partial<TaskCaseFacts>) => facts({ state: 'REINTEGRATION', history: [moved('HANDED_OVER', 'REINTEGRATION', 10)], ...over });
+      let tasks = settle(returned({ nextMonitoringVisitOn: day(20) }));
+      expect(tasks.get('monitoring_visit_due')).toMatchObject({ status: 'OPEN', dueAt: new Date(`${day(20)}T00:00:00.000Z`), detail: { plannedOn: day(20) } });
+      tasks = settle(returned({ nextMonitoringVisitOn: day(80), openEscalation: true }), tasks);
+      expect(tasks.get('monitoring_visit_due')!.dueAt).toEqual(new Date(`${day(80)}T00:00:00.000Z`));
+      expect(tasks.get('monitoring_concern_review')).toMatchObject({ status: 'OPEN', ownerRole: 'supervisor', dueAt: addDays(NOW, 2, true) });
+      tasks = settle(returned({ nextMonitoringVisitOn: null, openEscalation: false }), tasks);
+      expect(open(tasks)).toEqual([]);
     });
   });
 });

@@ -16,6 +16,11 @@ export interface TaskCaseFacts {
   // Due date of the open (SENT / IN_PROGRESS) tracing request, the earliest if several.
   tracingRequestDueAt: Date | null;
   tracingOutcomeRecorded: boolean;
+  // Part 2: the earliest hearing not yet held, the earliest pending monitoring visit (its planned
+  // day), and whether an escalated protection concern is still open.
+  nextHearingAt: Date | null;
+  nextMonitoringVisitOn: string | null;
+  openEscalation: boolean;
   // State changes, newest first.
   history: { from: CaseState | null; to: CaseState; at: Date }[];
 }
@@ -76,6 +81,12 @@ function holds(condition: TaskCondition, facts: TaskCaseFacts, today: string): b
       return facts.tracingOutcomeRecorded;
     case 'PROSIEGUO_RECORDED':
       return facts.prosieguoUntil !== null && facts.prosieguoUntil > today;
+    case 'HEARING_SCHEDULED':
+      return facts.nextHearingAt !== null;
+    case 'MONITORING_VISIT_PENDING':
+      return facts.nextMonitoringVisitOn !== null;
+    case 'MONITORING_CONCERN_ESCALATED':
+      return facts.openEscalation;
   }
 }
 
@@ -102,10 +113,16 @@ function anchorOf(rule: TaskRule, facts: TaskCaseFacts, existing: ExistingTask |
       const day = facts.prosieguoUntil && facts.prosieguoUntil > facts.eighteenthBirthday ? facts.prosieguoUntil : facts.eighteenthBirthday;
       return dayStart(day);
     }
+    case 'NEXT_HEARING':
+      return facts.nextHearingAt;
+    case 'NEXT_MONITORING_VISIT':
+      return facts.nextMonitoringVisitOn ? dayStart(facts.nextMonitoringVisitOn) : null;
   }
 }
 
 function detailOf(rule: TaskRule, facts: TaskCaseFacts): Record<string, unknown> {
+  if (rule.anchor === 'NEXT_MONITORING_VISIT') return { plannedOn: facts.nextMonitoringVisitOn };
+  if (rule.anchor === 'NEXT_HEARING') return { hearingAt: facts.nextHearingAt?.toISOString() ?? null };
   if (rule.anchor === 'EIGHTEENTH_BIRTHDAY' || rule.anchor === 'AGE_OUT_DATE') {
     return { eighteenthBirthday: facts.eighteenthBirthday, dobIsDefaultJan1: facts.dobIsDefaultJan1, prosieguoUntil: facts.prosieguoUntil };
   }

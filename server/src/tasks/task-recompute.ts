@@ -18,6 +18,9 @@ interface FactsRow {
   pre_created_at: Date | null;
   tracing_due_at: Date | null;
   tracing_outcome_recorded: boolean | null;
+  next_hearing_at: Date | null;
+  next_monitoring_visit_on: string | null;
+  open_escalation: boolean;
   history: { from_state: CaseState | null; to_state: CaseState; at: string }[];
   tasks: { rule: string; status: TaskStatus; due_at: string; title: string; source: string; legal_ref: string | null; owner_role: string; detail: Record<string, unknown> }[];
 }
@@ -31,6 +34,9 @@ const FACTS_SQL = `
     pre.decision AS pre_decision, pre.approved_by IS NOT NULL AS pre_approved, pre.created_at AS pre_created_at,
     (SELECT min(due_at) FROM tracing_requests WHERE case_id = c.id AND status IN ('SENT','IN_PROGRESS')) AS tracing_due_at,
     (SELECT outcome IS NOT NULL FROM tracing_requests WHERE case_id = c.id AND status <> 'CANCELLED' ORDER BY sent_at DESC, id DESC LIMIT 1) AS tracing_outcome_recorded,
+    (SELECT min(scheduled_at) FROM court_hearings WHERE case_id = c.id AND held_at IS NULL) AS next_hearing_at,
+    (SELECT to_char(min(planned_on), 'YYYY-MM-DD') FROM monitoring_visits WHERE case_id = c.id AND status = 'PLANNED') AS next_monitoring_visit_on,
+    EXISTS (SELECT 1 FROM monitoring_visits WHERE case_id = c.id AND escalated_at IS NOT NULL AND resolved_at IS NULL) AS open_escalation,
     COALESCE((SELECT json_agg(json_build_object('from_state', h.from_state, 'to_state', h.to_state, 'at', h.at) ORDER BY h.id DESC)
       FROM (SELECT id, from_state, to_state, at FROM case_history WHERE case_id = c.id AND to_state IS NOT NULL ORDER BY id DESC LIMIT 200) h), '[]') AS history,
     COALESCE((SELECT json_agg(json_build_object('rule', t.rule, 'status', t.status, 'due_at', t.due_at, 'title', t.title, 'source', t.source,
@@ -51,6 +57,9 @@ function toFacts(row: FactsRow): TaskCaseFacts {
     preTracingRisk: row.pre_decision ? { decision: row.pre_decision, approved: row.pre_approved === true, createdAt: new Date(row.pre_created_at!) } : null,
     tracingRequestDueAt: row.tracing_due_at ? new Date(row.tracing_due_at) : null,
     tracingOutcomeRecorded: row.tracing_outcome_recorded === true,
+    nextHearingAt: row.next_hearing_at ? new Date(row.next_hearing_at) : null,
+    nextMonitoringVisitOn: row.next_monitoring_visit_on,
+    openEscalation: row.open_escalation,
     history: row.history.map((h) => ({ from: h.from_state, to: h.to_state, at: new Date(h.at) })),
   };
 }

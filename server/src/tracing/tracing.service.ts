@@ -400,10 +400,13 @@ export class TracingService {
     if (member.do_not_contact) throw invalid('This family member must not be contacted', [fieldError(path, 'do_not_contact', `${member.relationship} is flagged "do not contact"`)]);
   }
 
+  // Times are entered to the minute (the forms' date-time fields): an attempt or a consent in the
+  // minute the request was sent is not "before" it.
   private checkWhen(iso: string, sentAt: Date, path: string) {
     const at = new Date(iso).getTime();
     if (at > this.clock.now().getTime() + FUTURE_SKEW_MS) throw invalid('The date is in the future', [fieldError(path, 'in_future', 'Cannot be in the future')]);
-    if (at < sentAt.getTime()) throw invalid('The date is before the request was sent', [fieldError(path, 'before_sent', 'Cannot be before the request was sent')]);
+    const sentMinute = Math.floor(sentAt.getTime() / 60_000) * 60_000;
+    if (at < sentMinute) throw invalid('The date is before the request was sent', [fieldError(path, 'before_sent', 'Cannot be before the request was sent')]);
   }
 
   async addContactAttempt(user: AuthUser, id: string, input: CreateContactAttemptInput, ip: string): Promise<ContactAttempt> {

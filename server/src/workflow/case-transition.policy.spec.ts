@@ -27,6 +27,52 @@ function satisfying(to: CaseState): CaseFacts {
     durableSolutionRecorded: true,
     consentWithdrawn: true,
     eighteenthBirthdayReached: true,
+    // Part 2: every record of a return, with the decision matching the target.
+    durableSolutionType: to === 'CLOSED_REINTEGRATED' ? 'RETURN_AVR' : 'LOCAL_INTEGRATION_IT',
+    avrMinorRequest: true,
+    avrGuardianConsent: true,
+    familyAssessmentReleased: true,
+    counsellingSessions: 2,
+    planRecorded: true,
+    planObjectives: 3,
+    planItems: 4,
+    planItemsOpen: 0,
+    planApproved: true,
+    proceedingFiled: true,
+    courtFileFamilyAssessment: true,
+    courtFileSocialServicesReport: true,
+    courtFileReintegrationProposal: true,
+    minorHeard: true,
+    guardianHeard: true,
+    courtDecision: to === 'COURT_REJECTED' ? 'RETURN_REJECTED' : 'RETURN_ORDERED',
+    decreeAttached: true,
+    preReturnRisk: 'PROCEED',
+    preReturnRiskApproved: true,
+    consularRisk: 'PROCEED_WITH_MITIGATION',
+    consularRiskApproved: true,
+    travelPlanRecorded: true,
+    caregiverAccepted: true,
+    airportCollection: true,
+    travelDocumentReady: true,
+    consularContact: true,
+    fitToTravel: true,
+    escortRequired: true,
+    escortNamed: true,
+    escortWaived: false,
+    receivingMission: true,
+    // The planned departure is before the 18th birthday; the minor has turned 18 (for AGED_OUT) with
+    // a prosieguo only where none is tested (NO_PROSIEGUO breaks by adding one).
+    plannedDeparture: '2027-03-01',
+    eighteenthBirthday: '2027-06-01',
+    ...(to === 'IN_TRANSIT' ? { eighteenthBirthdayReached: false } : {}),
+    handoverProtocolSigned: true,
+    arrivalConfirmed: true,
+    monitoringScheduled: 3,
+    monitoringPending: 0,
+    monitoringDone: 3,
+    monitoringSpanMet: true,
+    finalScoresRecorded: true,
+    openEscalations: 0,
   };
 }
 
@@ -52,6 +98,33 @@ const BREAK: Record<GuardCode, (f: CaseFacts) => CaseFacts> = {
   EIGHTEENTH_BIRTHDAY_REACHED: (f) => ({ ...f, eighteenthBirthdayReached: false }),
   NO_PROSIEGUO: (f) => ({ ...f, prosieguoUntil: '2029-01-01' }),
   REASON_GIVEN: (f) => f,
+  AVR_MINOR_REQUEST: (f) => ({ ...f, avrMinorRequest: false }),
+  AVR_GUARDIAN_CONSENT: (f) => ({ ...f, avrGuardianConsent: false }),
+  FAMILY_ASSESSMENT_RELEASED: (f) => ({ ...f, familyAssessmentReleased: false }),
+  COUNSELLING_RECORDED: (f) => ({ ...f, counsellingSessions: 0 }),
+  REINTEGRATION_PLAN_DRAFTED: (f) => ({ ...f, planItems: 0 }),
+  COURT_PROCEEDING_FILED: (f) => ({ ...f, proceedingFiled: false }),
+  COURT_FILE_COMPLETE: (f) => ({ ...f, courtFileSocialServicesReport: false }),
+  MINOR_AND_GUARDIAN_HEARD: (f) => ({ ...f, minorHeard: false }),
+  COURT_DECISION_RECORDED: (f) => ({ ...f, courtDecision: null }),
+  COURT_DECREE_ATTACHED: (f) => ({ ...f, decreeAttached: false }),
+  COURT_RETURN_ORDERED: (f) => ({ ...f, courtDecision: 'RETURN_REJECTED' }),
+  RISK_CHECK_PRE_RETURN_PROCEED: (f) => ({ ...f, preReturnRisk: 'DO_NOT_PROCEED' }),
+  CAREGIVER_ACCEPTANCE: (f) => ({ ...f, caregiverAccepted: false }),
+  TRAVEL_DOCUMENTS_READY: (f) => ({ ...f, travelDocumentReady: false }),
+  RISK_CHECK_CONSULAR_CONTACT: (f) => ({ ...f, consularRiskApproved: false }),
+  FIT_TO_TRAVEL: (f) => ({ ...f, fitToTravel: false }),
+  ESCORT_ASSIGNED: (f) => ({ ...f, escortNamed: false }),
+  REINTEGRATION_PLAN_APPROVED: (f) => ({ ...f, planApproved: false }),
+  RECEIVING_MISSION_ASSIGNED: (f) => ({ ...f, receivingMission: false }),
+  // Planned after the birthday (AVR_PREPARATION) or already 18 at departure (IN_TRANSIT).
+  DEPARTURE_BEFORE_18: (f) => ({ ...f, plannedDeparture: '2027-06-01', eighteenthBirthdayReached: true }),
+  HANDOVER_PROTOCOL_SIGNED: (f) => ({ ...f, handoverProtocolSigned: false }),
+  ARRIVAL_CONFIRMED: (f) => ({ ...f, arrivalConfirmed: false }),
+  MONITORING_SCHEDULED: (f) => ({ ...f, monitoringScheduled: 0 }),
+  ASSISTANCE_DELIVERED: (f) => ({ ...f, planItemsOpen: 1 }),
+  MONITORING_COMPLETED: (f) => ({ ...f, finalScoresRecorded: false }),
+  MONITORING_CONCERNS_RESOLVED: (f) => ({ ...f, openEscalations: 1 }),
 };
 
 const REASON = 'documented reason';
@@ -154,5 +227,108 @@ describe('case transition table', () => {
     for (const state of OPEN_STATES) {
       expect(transitionsFrom(state).map((t) => t.to)).toEqual(expect.arrayContaining(['ON_HOLD', 'WITHDRAWN', 'AGED_OUT']));
     }
+  });
+  // Part 2 (issue 4): the return path.
+  describe('return, court and reintegration', () => {
+    it('offers no way around the juvenile court: no state before the decision leads to a travel step', () => {
+      const beforeDecision = ['AWAITING_SOLUTION', 'AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_REJECTED'] as const;
+      for (const from of beforeDecision) {
+        for (const to of ['AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER'] as const) {
+          for (const role of ROLES) expect(decideTransition(role, from, to, satisfying(to), REASON)).toEqual({ kind: 'illegal' });
+        }
+      }
+      // Only COURT_PENDING leads to COURT_APPROVED, and only with the decision and its decree.
+      expect(CASE_STATES.filter((from) => findTransition(from, 'COURT_APPROVED') && from !== 'ON_HOLD')).toEqual(['COURT_PENDING']);
+      const facts = satisfying('COURT_APPROVED');
+      expect(decideTransition('caseworker', 'COURT_PENDING', 'COURT_APPROVED', { ...facts, courtDecision: 'RETURN_REJECTED' })).toMatchObject({
+        kind: 'unmet',
+        unmet: [{ code: 'COURT_DECISION_RECORDED' }],
+      });
+      expect(decideTransition('caseworker', 'COURT_PENDING', 'COURT_REJECTED', { ...satisfying('COURT_REJECTED'), courtDecision: 'RETURN_ORDERED' })).toMatchObject({
+        kind: 'unmet',
+        unmet: [{ code: 'COURT_DECISION_RECORDED' }],
+      });
+      expect(decideTransition('caseworker', 'COURT_PENDING', 'COURT_APPROVED', { ...facts, decreeAttached: false })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'COURT_DECREE_ATTACHED' }] });
+    });
+
+    it('needs the court’s return order again at approval of the operational plan and at departure', () => {
+      for (const [from, to, role] of [['COURT_APPROVED', 'AVR_PREPARATION', 'supervisor'], ['AVR_PREPARATION', 'IN_TRANSIT', 'caseworker']] as const) {
+        const facts = satisfying(to);
+        expect(decideTransition(role, from, to, facts).kind).toBe('allowed');
+        for (const broken of [{ courtDecision: null }, { courtDecision: 'RETURN_REJECTED' as const }, { decreeAttached: false }]) {
+          expect(decideTransition(role, from, to, { ...facts, ...broken })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'COURT_RETURN_ORDERED' }] });
+        }
+      }
+    });
+
+    it('lets only a supervisor approve the AVR operational plan and close a reintegrated case', () => {
+      for (const [from, to] of [['COURT_APPROVED', 'AVR_PREPARATION'], ['MONITORING', 'CLOSED_REINTEGRATED']] as const) {
+        expect(findTransition(from, to)!.roles).toEqual(['supervisor']);
+        expect(decideTransition('caseworker', from, to, satisfying(to)).kind).toBe('role');
+      }
+    });
+
+    it('refuses a planned departure on or after the 18th birthday unless a prosieguo covers it', () => {
+      const facts = { ...satisfying('AVR_PREPARATION'), eighteenthBirthday: '2027-06-01' };
+      const decide = (extra: Partial<typeof facts>) => decideTransition('supervisor', 'COURT_APPROVED', 'AVR_PREPARATION', { ...facts, ...extra });
+      expect(decide({ plannedDeparture: '2027-05-31' }).kind).toBe('allowed');
+      expect(decide({ plannedDeparture: '2027-06-01' })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'DEPARTURE_BEFORE_18' }] });
+      expect(decide({ plannedDeparture: '2027-09-01' })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'DEPARTURE_BEFORE_18' }] });
+      expect(decide({ plannedDeparture: null })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'DEPARTURE_BEFORE_18' }] });
+      expect(decide({ plannedDeparture: '2027-09-01', prosieguoUntil: '2028-01-31' }).kind).toBe('allowed');
+      expect(decide({ plannedDeparture: '2028-02-01', prosieguoUntil: '2028-01-31' })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'DEPARTURE_BEFORE_18' }] });
+      // At departure the day counts: a minor who turned 18 leaves only under a prosieguo.
+      const atDeparture = { ...satisfying('IN_TRANSIT'), eighteenthBirthdayReached: true };
+      expect(decideTransition('caseworker', 'AVR_PREPARATION', 'IN_TRANSIT', atDeparture)).toMatchObject({ kind: 'unmet', unmet: [{ code: 'DEPARTURE_BEFORE_18' }] });
+      expect(decideTransition('caseworker', 'AVR_PREPARATION', 'IN_TRANSIT', { ...atDeparture, prosieguoUntil: '2028-01-31' }).kind).toBe('allowed');
+    });
+
+    it('keeps the escort on unless a supervisor waived it, and asks for the consular risk check only when the consulate is involved', () => {
+      const facts = satisfying('AVR_PREPARATION');
+      const decide = (extra: Partial<typeof facts>) => decideTransition('supervisor', 'COURT_APPROVED', 'AVR_PREPARATION', { ...facts, ...extra });
+      expect(decide({ escortRequired: false, escortNamed: false, escortWaived: false })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'ESCORT_ASSIGNED' }] });
+      expect(decide({ escortRequired: false, escortNamed: false, escortWaived: true }).kind).toBe('allowed');
+      expect(decide({ consularContact: false, consularRisk: null, consularRiskApproved: false }).kind).toBe('allowed');
+      expect(decide({ consularContact: true, consularRisk: 'DO_NOT_PROCEED' })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'RISK_CHECK_CONSULAR_CONTACT' }] });
+      // The caregiver must accept in writing and collect the child at the airport (Alternative Care Guidelines §148).
+      expect(decide({ airportCollection: false })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'CAREGIVER_ACCEPTANCE' }] });
+      // An unapproved pre-return risk check does not count.
+      expect(decide({ preReturnRiskApproved: false })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'RISK_CHECK_PRE_RETURN_PROCEED' }] });
+      // Without a travel plan, everything it carries is missing.
+      const none = decide({ ...NO_FACTS, courtDecision: 'RETURN_ORDERED', decreeAttached: true, preReturnRisk: 'PROCEED', preReturnRiskApproved: true, planApproved: true });
+      expect(none.kind === 'unmet' && none.unmet.map((u) => u.code)).toEqual([
+        'CAREGIVER_ACCEPTANCE', 'TRAVEL_DOCUMENTS_READY', 'RISK_CHECK_CONSULAR_CONTACT', 'FIT_TO_TRAVEL', 'ESCORT_ASSIGNED', 'RECEIVING_MISSION_ASSIGNED', 'DEPARTURE_BEFORE_18',
+      ]);
+    });
+
+    it('closes a return only on the court’s RETURN_AVR solution and a local solution only on another one', () => {
+      expect(decideTransition('supervisor', 'MONITORING', 'CLOSED_REINTEGRATED', { ...satisfying('CLOSED_REINTEGRATED'), durableSolutionType: 'LOCAL_INTEGRATION_IT' })).toMatchObject({
+        kind: 'unmet',
+        unmet: [{ code: 'DURABLE_SOLUTION_RECORDED' }],
+      });
+      for (const from of ['AWAITING_SOLUTION', 'COURT_REJECTED'] as const) {
+        expect(decideTransition('caseworker', from, 'CLOSED_LOCAL_SOLUTION', { ...satisfying('CLOSED_LOCAL_SOLUTION'), durableSolutionType: 'RETURN_AVR' })).toMatchObject({
+          kind: 'unmet',
+          unmet: [{ code: 'DURABLE_SOLUTION_RECORDED' }],
+        });
+        expect(decideTransition('caseworker', from, 'CLOSED_LOCAL_SOLUTION', satisfying('CLOSED_LOCAL_SOLUTION')).kind).toBe('allowed');
+      }
+      // A court rejection leads to a local solution only (or the cross-cutting exits).
+      expect(transitionsFrom('COURT_REJECTED').map((t) => t.to).sort()).toEqual(['AGED_OUT', 'CLOSED_LOCAL_SOLUTION', 'ON_HOLD', 'WITHDRAWN']);
+    });
+
+    it('needs monitoring over six months with final scores, and no open concern, before closing', () => {
+      const facts = satisfying('CLOSED_REINTEGRATED');
+      const decide = (extra: Partial<typeof facts>) => decideTransition('supervisor', 'MONITORING', 'CLOSED_REINTEGRATED', { ...facts, ...extra });
+      expect(decide({ monitoringPending: 1 })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'MONITORING_COMPLETED' }] });
+      expect(decide({ monitoringSpanMet: false })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'MONITORING_COMPLETED' }] });
+      expect(decide({ monitoringDone: 0 })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'MONITORING_COMPLETED' }] });
+      expect(decide({ openEscalations: 2 })).toMatchObject({ kind: 'unmet', unmet: [{ code: 'MONITORING_CONCERNS_RESOLVED' }] });
+    });
+
+    it('asks for the minor’s request, the guardian’s consent and a released family assessment before AVR_REQUESTED', () => {
+      const none = decideTransition('caseworker', 'AWAITING_SOLUTION', 'AVR_REQUESTED', NO_FACTS);
+      expect(none.kind === 'unmet' && none.unmet.map((u) => u.code)).toEqual(['AVR_MINOR_REQUEST', 'AVR_GUARDIAN_CONSENT', 'FAMILY_ASSESSMENT_RELEASED']);
+    });
   });
 });

@@ -181,7 +181,8 @@ describe('documents', () => {
     expect((await upload(caseworker, `/api/cases/${foreign}/documents`, PDF, 'x.pdf').expect(404)).body.code).toBe('NOT_FOUND');
     await t.as(caseworker).get(`/api/cases/${foreign}/documents`).expect(404);
     expect((await upload(caseworker, `/api/cases/${closed}/documents`, PDF, 'x.pdf').expect(409)).body.code).toBe('CONFLICT');
-    await upload(guardian, `/api/cases/${foreign}/documents`, PDF, 'x.pdf').expect(403);
+    // A guardian may upload to a ward's case only (issue 5): this one is not theirs.
+    await upload(guardian, `/api/cases/${foreign}/documents`, PDF, 'x.pdf', { ...FIELDS, type: 'CONSENT' }).expect(404);
     await upload(cairo, `/api/cases/${foreign}/documents`, PDF, 'x.pdf').expect(403);
     expect(await counts()).toEqual(before);
   });
@@ -194,7 +195,8 @@ describe('documents', () => {
     const audit = await t.db.query<{ actor_id: string }[]>(`SELECT actor_id FROM audit_event WHERE action = 'DOCUMENT_ACCESS_DENIED' AND entity_id = $1`, [created.body.id]);
     expect(audit).toEqual([{ actor_id: await userId('caseworker') }]);
     await download(caseworker2, created.body.id).expect(200);
-    await download(guardian, created.body.id).expect(403);
+    // Guardians open their own uploads on their wards' cases only (issue 5).
+    await download(guardian, created.body.id).expect(404);
   });
 
   describe('field officers', () => {

@@ -236,7 +236,12 @@ describe('family tracing', () => {
     });
 
     it('records attempts (SENT → IN_PROGRESS), family consents and the outcome LOCATED', async () => {
-      const first = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: isoNow(), channel: 'PHONE', result: 'No answer' }).expect(201));
+      // The forms give times to the minute: the minute the request was sent is accepted, the one before is not.
+      const sentAt = (await t.db.query<{ sent_at: Date }[]>(`SELECT sent_at FROM tracing_requests WHERE id = $1`, [requestId]))[0]!.sent_at;
+      const sentMinute = Math.floor(sentAt.getTime() / 60_000) * 60_000;
+      const early = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: new Date(sentMinute - 1).toISOString(), channel: 'PHONE', result: 'x y z' }).expect(400));
+      expect(early.body.details.fields[0]).toMatchObject({ path: 'attemptedAt', code: 'before_sent' });
+      const first = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: new Date(sentMinute).toISOString(), channel: 'PHONE', result: 'No answer' }).expect(201));
       expect(first.body).toMatchObject({ channel: 'PHONE', familyMemberId: null });
       await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: isoNow(), channel: 'HOME_VISIT', result: 'Mother met at home', familyMemberId: family.mother }).expect(201));
       expect((await t.db.query<{ status: string }[]>(`SELECT status FROM tracing_requests WHERE id = $1`, [requestId]))[0]!.status).toBe('IN_PROGRESS');

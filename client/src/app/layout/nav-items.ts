@@ -1,6 +1,6 @@
 import { IOM_STAFF_ROLES, type Role } from '@app/contracts';
 import { paths } from '@/config/paths';
-import { canAdminister, canSeeCases } from '@/lib/auth';
+import { canAdminister, canOverseeDataProtection, canReadInbox, canSeeCases, canSeeStats, canSendTracingRequests } from '@/lib/auth';
 
 export type NavItem = { to: string; labelKey: string; end: boolean };
 
@@ -12,9 +12,24 @@ export const navItemsFor = (role: Role): NavItem[] => {
     return [
       { to: paths.home(), labelKey: 'dashboard.nav', end: true },
       { to: paths.cases(), labelKey: 'nav.cases', end: false },
+      ...(canSeeStats(role) ? [{ to: paths.stats(), labelKey: 'stats.nav', end: false }] : []),
     ];
   }
-  if (canSeeCases(role)) return [{ to: paths.cases(), labelKey: 'nav.cases', end: false }];
+  // Issue 5: each external audience sees its own cases, its inbox and only the actions it has.
+  if (canSeeCases(role)) {
+    return [
+      { to: paths.cases(), labelKey: 'nav.cases', end: false },
+      ...(canReadInbox(role) ? [{ to: paths.inbox(), labelKey: 'inbox.nav', end: false }] : []),
+      ...(canSendTracingRequests(role) ? [{ to: paths.portalTracingRequestNew(), labelKey: 'portal.nav.newTracingRequest', end: false }] : []),
+    ];
+  }
+  if (role === 'ministry') {
+    return [
+      { to: paths.stats(), labelKey: 'stats.nav', end: false },
+      { to: paths.inbox(), labelKey: 'inbox.nav', end: false },
+    ];
+  }
+  if (canOverseeDataProtection(role)) return [{ to: paths.dpo(), labelKey: 'dpo.nav', end: false }];
   if (role === 'field_officer') return [{ to: paths.tracingRequests(), labelKey: 'tracing.nav.requests', end: false }];
   return [{ to: paths.home(), labelKey: 'nav.home', end: true }];
 };

@@ -2,7 +2,10 @@ import type { CaseDetail, Role } from '@app/contracts';
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DEFAULT_TAB, tabFromParam, tabsFor, type CaseFileTab } from '../utils/case-file-access';
+import { CaseInbox } from '@/features/inbox';
+import { PortalCourtTab, PortalDocumentsTab, PortalParticipationTab, PortalSupportTab } from '@/features/portal';
+import { ReturnPanel } from '@/features/return';
+import { canWorkOnCaseFile, DEFAULT_TAB, tabFromParam, tabLabelKey, tabsFor, type CaseFileTab } from '../utils/case-file-access';
 import { ConsentsTab } from './tabs/consents-tab';
 import { DocumentsTab } from './tabs/documents-tab';
 import { FamilyTab } from './tabs/family-tab';
@@ -23,12 +26,12 @@ type CaseFileTabsProps = {
 export const CaseFileTabs = ({ caseDetail, role, profile }: CaseFileTabsProps) => {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const tabs = tabsFor(role);
-  const active = tabFromParam(role, searchParams.get(TAB_PARAM));
+  const tabs = tabsFor(role, caseDetail);
+  const active = tabFromParam(role, searchParams.get(TAB_PARAM), caseDetail);
   const tabProps = { caseId: caseDetail.id, caseDetail };
 
   const select = (value: string | null) => {
-    const tab = tabFromParam(role, value);
+    const tab = tabFromParam(role, value, caseDetail);
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -40,13 +43,20 @@ export const CaseFileTabs = ({ caseDetail, role, profile }: CaseFileTabsProps) =
     );
   };
 
+  // External users (issue 5): the reports released to them (their inbox for this case), their
+  // documents, and the portal's tabs; staff keep the working file.
+  const external = !canWorkOnCaseFile(role);
   const panels: Record<CaseFileTab, React.ReactNode> = {
     profile,
     family: <FamilyTab {...tabProps} />,
     consents: <ConsentsTab {...tabProps} />,
-    reports: <ReportsTab {...tabProps} />,
-    documents: <DocumentsTab {...tabProps} />,
+    reports: external ? <CaseInbox caseId={caseDetail.id} /> : <ReportsTab {...tabProps} />,
+    documents: external ? <PortalDocumentsTab {...tabProps} /> : <DocumentsTab {...tabProps} />,
     timeline: <TimelineTab {...tabProps} />,
+    return: <ReturnPanel {...tabProps} />,
+    participation: <PortalParticipationTab {...tabProps} />,
+    court: <PortalCourtTab {...tabProps} />,
+    support: <PortalSupportTab {...tabProps} />,
   };
 
   return (
@@ -54,7 +64,7 @@ export const CaseFileTabs = ({ caseDetail, role, profile }: CaseFileTabsProps) =
       <Tabs.List aria-label={t('caseFile.tabs.label')}>
         {tabs.map((tab) => (
           <Tabs.Tab key={tab} value={tab} data-testid={`tab-${tab}`}>
-            {t(`caseFile.tabs.${tab}`)}
+            {t(tabLabelKey(tab))}
           </Tabs.Tab>
         ))}
       </Tabs.List>

@@ -11,6 +11,7 @@ import { dashboardQueries } from '../api/dashboard-queries';
 import { Approvals } from './approvals';
 import { CasesByState } from './cases-by-state';
 import { DashboardTasks } from './dashboard-tasks';
+import { MonitoringVisits } from './monitoring-visits';
 import { TurningEighteen } from './turning-eighteen';
 
 // The home of caseworkers and supervisors: what is due or overdue, who turns 18 soon, what waits
@@ -36,6 +37,7 @@ export const Dashboard = ({ user }: { user: CurrentUser }) => {
         <DashboardTasks tasks={data.tasks} />
         <Approvals approvals={data.approvals} role={user.role} />
         <TurningEighteen turningEighteen={data.turningEighteen} />
+        <MonitoringVisits tasks={data.tasks} />
         <CasesByState casesByState={data.casesByState} openCases={data.openCases} />
       </SimpleGrid>
     </Stack>

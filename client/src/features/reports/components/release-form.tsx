@@ -55,7 +55,9 @@ export const ReleaseForm = ({ caseId, caseDetail, report, version, onDone }: Rel
   const { t } = useTranslation();
   const locale = useLocale();
   const release = useReleaseReport(caseId);
-  const needsConsent = report.kind !== 'NON_LOCATION_NOTE';
+  // Only the family-assessment report carries the family's data; the part-2 reports rest on the
+  // court's decree and the caregiver's acceptance, with the legal basis given here (issue 4).
+  const needsConsent = report.kind === 'FAMILY_ASSESSMENT';
   const organisationsQuery = useQuery(reportQueries.organisations());
   const guardiansQuery = useQuery(reportQueries.guardians());
   const fileQuery = useQuery({ ...caseFileQueries.file(caseId), enabled: needsConsent });
@@ -240,7 +242,7 @@ export const ReleaseForm = ({ caseId, caseDetail, report, version, onDone }: Rel
           )
         ) : (
           <Text size="sm" c="dimmed">
-            {t('reports.release.consentNotNeeded')}
+            {t(report.kind === 'NON_LOCATION_NOTE' ? 'reports.release.consentNotNeeded' : 'reports.release.consentNotNeededReturn')}
           </Text>
         )}
         {problems.length > 0 ? (

@@ -3,6 +3,7 @@ import { Accordion, Alert, Badge, Button, Card, Group, Stack, Text, Title } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canReleaseReport, canWorkOnReports, isEditableStatus } from '../utils/report-access';
+import { isTracingReportKind, reportWorkState } from '../utils/report-work-state';
 import { DisclosureTable } from './disclosure-table';
 import { ReleaseForm } from './release-form';
 import { ReportComposer } from './report-composer';
@@ -61,16 +62,17 @@ const CurrentVersion = ({ caseId, caseDetail, report, version, role }: ReportCar
   const [releasing, setReleasing] = useState(false);
   const staff = canWorkOnReports(role);
   const state = caseDetail.state;
+  const work = reportWorkState(report.kind, state);
 
   let body: React.ReactNode;
   if (isEditableStatus(version.status)) {
     body =
-      staff && state === 'REPORT_DRAFTING' ? (
+      staff && work.drafting ? (
         <ReportComposer key={version.id} caseId={caseId} report={report} version={version} canSubmit />
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t('reports.view.notDraftingState')}
+            {t(isTracingReportKind(report.kind) ? 'reports.view.notDraftingState' : 'reports.view.notWorkState', { state: t(`states.${state}`) })}
           </Text>
           <ReportSectionsView kind={report.kind} version={version} />
         </>
@@ -82,7 +84,7 @@ const CurrentVersion = ({ caseId, caseDetail, report, version, role }: ReportCar
           {t('reports.view.underReview')}
         </Text>
         <ReportSectionsView kind={report.kind} version={version} />
-        {staff && state === 'REPORT_QA' && <ReportReview caseId={caseId} report={report} version={version} role={role} />}
+        {staff && work.reviewing && <ReportReview caseId={caseId} report={report} version={version} role={role} />}
       </>
     );
   } else if (version.status === 'APPROVED') {
@@ -90,7 +92,7 @@ const CurrentVersion = ({ caseId, caseDetail, report, version, role }: ReportCar
       <>
         <FrozenNote />
         <ReportSectionsView kind={report.kind} version={version} />
-        {staff && canReleaseReport(role) && state === 'REPORT_APPROVED' && (
+        {staff && canReleaseReport(role) && work.releasing && (
           <Card withBorder padding="md" bg="var(--mantine-color-gray-light)">
             {releasing ? (
               <ReleaseForm caseId={caseId} caseDetail={caseDetail} report={report} version={version} onDone={() => setReleasing(false)} />
@@ -111,7 +113,7 @@ const CurrentVersion = ({ caseId, caseDetail, report, version, role }: ReportCar
       <>
         <FrozenNote />
         {version.status === 'RELEASED' && <ReportPdfLinks reportId={report.id} versionNo={version.versionNo} />}
-        <DisclosureTable disclosures={version.disclosures} versionNo={version.versionNo} />
+        <DisclosureTable disclosures={version.disclosures} versionNo={version.versionNo} caseId={report.caseId} />
         <ReportSectionsView kind={report.kind} version={version} />
       </>
     );
@@ -156,7 +158,7 @@ const OlderVersions = ({ report, versions }: { report: Report; versions: readonl
               <Stack gap="md">
                 <ReportVersionDetails version={version} />
                 {version.status === 'RELEASED' && <ReportPdfLinks reportId={report.id} versionNo={version.versionNo} />}
-                <DisclosureTable disclosures={version.disclosures} versionNo={version.versionNo} />
+                <DisclosureTable disclosures={version.disclosures} versionNo={version.versionNo} caseId={report.caseId} />
                 <ReportSectionsView kind={report.kind} version={version} headingOrder={5} />
               </Stack>
             </Accordion.Panel>

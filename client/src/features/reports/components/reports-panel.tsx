@@ -10,6 +10,7 @@ import { reportQueries } from '../api/reports-queries';
 import { canWorkOnReports } from '../utils/report-access';
 import { ReportActionError } from './report-action-error';
 import { ReportCard } from './report-card';
+import { ReturnReportStarters } from './return-report-starters';
 
 export type ReportsPanelProps = { caseId: string; caseDetail: CaseDetail };
 
@@ -86,6 +87,7 @@ const StaffReports = ({ caseId, caseDetail }: ReportsPanelProps) => {
             </Stack>
           )}
           {start.isError && <ReportActionError caseId={caseId} error={start.error} />}
+          <ReturnReportStarters caseDetail={caseDetail} items={items} />
         </Stack>
       </Section>
       {items.map((report) => (

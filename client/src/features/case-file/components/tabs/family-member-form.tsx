@@ -31,13 +31,20 @@ const FIELDS = [
 
 const ALIVE_VALUES = ['YES', 'NO', 'UNKNOWN'] as const;
 
+// Every field has its empty value here, also the optional boxes (read back as "not given" through
+// setValueAs): a reset after adding someone must empty them, or the next relative would inherit
+// the previous one's country, address and safety concern.
 const DEFAULTS: FamilyMemberFormValues = {
   relationship: '',
   firstName: '',
   lastName: '',
   aliases: [],
   alive: 'UNKNOWN',
+  country: '',
+  locality: '',
+  address: '',
   phones: [],
+  safetyConcern: '',
   isCaregiverCandidate: false,
   doNotContact: false,
 };

@@ -18,7 +18,8 @@ const Contacts = ({ member }: { member: FamilyMember }) => {
   if (!member.address && member.phones.length === 0) return <>{t('common.notAvailable')}</>;
   return (
     <Stack gap={2}>
-      <Badge variant="outline" color="gray" tt="none" size="sm">
+      {/* Wraps rather than being cut to "Dato riserva…" in the narrow column. */}
+      <Badge variant="outline" color="gray" tt="none" size="sm" h="auto" styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
         {t('caseFile.family.protected')}
       </Badge>
       {member.address && <Text size="sm">{member.address}</Text>}

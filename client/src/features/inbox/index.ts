@@ -1,0 +1,3 @@
+// The recipients' inbox (issue 5): the case file's "Reports" tab of external users mounts CaseInbox.
+export { CaseInbox } from './components/case-inbox';
+export { inboxQueries } from './api/inbox-queries';

@@ -1,0 +1,14 @@
+import { RETURN_REPORT_STATES, TRACING_REPORT_KINDS, type CaseState, type ReportKind, type ReturnReportKind } from '@app/contracts';
+import { RETURN_RELEASE_STATES } from '@/features/return/utils/return-access';
+
+export const isTracingReportKind = (kind: ReportKind): boolean => (TRACING_REPORT_KINDS as readonly ReportKind[]).includes(kind);
+
+// In which case states a report's version can be drafted, reviewed and approved, or released
+// (mirrors ReportsService): a tracing report follows the case's own report states; a part-2
+// report (issue 4) is worked on in its kind's states and released then or at a later step of the
+// return, without moving the case.
+export const reportWorkState = (kind: ReportKind, state: CaseState): { drafting: boolean; reviewing: boolean; releasing: boolean } => {
+  if (isTracingReportKind(kind)) return { drafting: state === 'REPORT_DRAFTING', reviewing: state === 'REPORT_QA', releasing: state === 'REPORT_APPROVED' };
+  const working = RETURN_REPORT_STATES[kind as ReturnReportKind].includes(state);
+  return { drafting: working, reviewing: working, releasing: working || RETURN_RELEASE_STATES.includes(state) };
+};

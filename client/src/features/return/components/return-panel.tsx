@@ -1,0 +1,129 @@
+import type { CaseDetail, ReturnFile } from '@app/contracts';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { formatCalendarDate } from '@/lib/format';
+import { useCurrentUser } from '@/lib/auth';
+import { useLocale } from '@/lib/i18n';
+import { returnQueries } from '../api/return-queries';
+import { AVR_REQUEST_STATES, COURT_STATES, COUNSELLING_STATES, PLAN_STATES, canWorkOnReturn, isIn } from '../utils/return-access';
+import { AvrRequestSection } from './avr-request-section';
+import { CounsellingSection } from './counselling-section';
+import { CourtClerkPanel, CourtSection } from './court-section';
+import { DurableSolutionSection } from './durable-solution-section';
+import { GuardianAvrConsent } from './guardian-avr-consent';
+import { HandoverSection } from './handover-section';
+import { MonitoringSection } from './monitoring-section';
+import { ReintegrationPlanSection } from './reintegration-plan-section';
+import { ReturnProgress } from './return-progress';
+import { sectionAnchor } from './return-section';
+import { StepChecklist } from './step-checklist';
+import { TravelPlanSection } from './travel-plan-section';
+
+export type ReturnPanelProps = { caseId: string; caseDetail: CaseDetail };
+
+const LoadingFrame = ({ children }: { children: React.ReactNode }) => {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="return-heading" data-testid="return-panel-loading">
+      <Title order={2} size="h4" mb="sm" id="return-heading">
+        {t('return.heading')}
+      </Title>
+      {children}
+    </Card>
+  );
+};
+
+// Which sections the case has something in, or may get something in now.
+const sectionsFor = (caseDetail: CaseDetail, file: ReturnFile): string[] => {
+  const { state } = caseDetail;
+  const has = {
+    solution: file.durableSolutions.length > 0 || ['AWAITING_SOLUTION', 'COURT_REJECTED', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING'].includes(state),
+    request: Boolean(file.avrRequest.minorRequest) || isIn(AVR_REQUEST_STATES, state),
+    counselling: file.counsellingSessions.length > 0 || isIn(COUNSELLING_STATES, state),
+    plan: Boolean(file.reintegrationPlan) || isIn(PLAN_STATES, state),
+    court: file.court.proceedings.length > 0 || isIn(COURT_STATES, state),
+    travel: Boolean(file.travelPlan) || ['COURT_APPROVED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'].includes(state),
+    handover: Boolean(file.handover) || state === 'IN_TRANSIT',
+    monitoring: file.monitoringVisits.length > 0 || ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'].includes(state),
+  };
+  return Object.entries(has)
+    .filter(([, shown]) => shown)
+    .map(([key]) => key);
+};
+
+// The staff's return file: where the case stands, what each next step still needs and who can
+// supply it, then one section per step in the order they happen.
+const StaffReturnPanel = ({ caseId, caseDetail }: ReturnPanelProps) => {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const fileQuery = useQuery(returnQueries.file(caseId));
+  if (!fileQuery.isSuccess) {
+    return (
+      <LoadingFrame>
+        {fileQuery.isError ? <SectionError error={fileQuery.error} onRetry={() => void fileQuery.refetch()} retrying={fileQuery.isFetching} /> : <SectionSkeleton rows={5} />}
+      </LoadingFrame>
+    );
+  }
+  const file = fileQuery.data;
+  const sections = sectionsFor(caseDetail, file);
+  const eighteenth = file.eighteenthBirthday;
+  const common = { caseId, caseDetail, file };
+  return (
+    <Stack gap="lg" data-testid="return-panel">
+      <Card withBorder padding="lg" component="section" aria-labelledby="return-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="return-heading">
+            {t('return.heading')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('return.intro')}
+          </Text>
+          <ReturnProgress state={caseDetail.state} />
+          <Group gap="lg">
+            <Text size="sm" data-testid="return-eighteenth">
+              {eighteenth ? t('return.eighteenth', { date: formatCalendarDate(eighteenth, locale) }) : t('return.noBirthday')}
+            </Text>
+            {file.prosieguoUntil && <Text size="sm">{t('return.prosieguo', { date: formatCalendarDate(file.prosieguoUntil, locale) })}</Text>}
+          </Group>
+          {sections.length > 0 ? (
+            <Group gap="md" component="nav" aria-label={t('return.contents')} wrap="wrap">
+              {sections.map((section) => (
+                <Anchor key={section} href={`#${sectionAnchor(section)}`} size="sm">
+                  {t(`return.sections.${section}`)}
+                </Anchor>
+              ))}
+            </Group>
+          ) : (
+            <EmptyState testId="return-empty">{t('return.empty')}</EmptyState>
+          )}
+        </Stack>
+      </Card>
+      <StepChecklist caseDetail={caseDetail} />
+      {sections.includes('solution') && <DurableSolutionSection {...common} />}
+      {sections.includes('request') && <AvrRequestSection {...common} />}
+      {sections.includes('counselling') && <CounsellingSection {...common} />}
+      {sections.includes('plan') && <ReintegrationPlanSection {...common} />}
+      {sections.includes('court') && <CourtSection caseId={caseId} caseDetail={caseDetail} court={file.court} mode="staff" hasPlan={Boolean(file.reintegrationPlan)} eighteenthBirthday={eighteenth} />}
+      {sections.includes('travel') && <TravelPlanSection {...common} />}
+      {sections.includes('handover') && <HandoverSection {...common} />}
+      {sections.includes('monitoring') && <MonitoringSection {...common} />}
+    </Stack>
+  );
+};
+
+// The case-file tab "Return and reintegration", by role: IOM staff work on every step; the guardian
+// co-signs the minor's request; the court's clerk records hearings, decisions and decrees.
+export const ReturnPanel = ({ caseId, caseDetail }: ReturnPanelProps) => {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  if (canWorkOnReturn(user.role)) return <StaffReturnPanel caseId={caseId} caseDetail={caseDetail} />;
+  if (user.role === 'guardian') return <GuardianAvrConsent caseId={caseId} caseDetail={caseDetail} />;
+  if (user.role === 'court') return <CourtClerkPanel caseId={caseId} caseDetail={caseDetail} />;
+  return (
+    <LoadingFrame>
+      <EmptyState testId="return-not-available">{t('return.notAvailable')}</EmptyState>
+    </LoadingFrame>
+  );
+};

@@ -1,0 +1,79 @@
+import { IOM_STAFF_ROLES, type CaseDetail, type CaseState, type Role } from '@app/contracts';
+
+// UI-only policies mirroring server/src/return (ReturnService, CourtService): they decide what to
+// show, the server decides what to answer.
+
+export const canWorkOnReturn = (role: Role): boolean => (IOM_STAFF_ROLES as readonly Role[]).includes(role);
+export const isSupervisor = (role: Role): boolean => role === 'supervisor';
+
+// The durable solution and, on the return path, every step of it (domain §4 transitions 13–21).
+export const RETURN_PATH_STATES: readonly CaseState[] = [
+  'AWAITING_SOLUTION',
+  'CLOSED_LOCAL_SOLUTION',
+  'AVR_REQUESTED',
+  'AVR_COUNSELLING',
+  'COURT_PENDING',
+  'COURT_APPROVED',
+  'COURT_REJECTED',
+  'AVR_PREPARATION',
+  'IN_TRANSIT',
+  'HANDED_OVER',
+  'REINTEGRATION',
+  'MONITORING',
+  'CLOSED_REINTEGRATED',
+];
+
+// Where each record can be written (mirrors the server's state lists).
+export const AVR_REQUEST_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'AVR_REQUESTED', 'AVR_COUNSELLING'];
+export const COUNSELLING_STATES: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
+export const PLAN_STATES: readonly CaseState[] = [
+  'AVR_REQUESTED',
+  'AVR_COUNSELLING',
+  'COURT_PENDING',
+  'COURT_APPROVED',
+  'AVR_PREPARATION',
+  'IN_TRANSIT',
+  'HANDED_OVER',
+  'REINTEGRATION',
+  'MONITORING',
+];
+// The filing is recorded while counselling; hearings and the decision while the petition is before the court.
+export const BEFORE_COURT_STATES: readonly CaseState[] = ['AVR_COUNSELLING', 'COURT_PENDING'];
+export const TRAVEL_PLAN_STATES: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION'];
+export const RETURNED_STATES: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
+export const LOCAL_SOLUTION_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'COURT_REJECTED'];
+export const DURABLE_SOLUTION_STATES: readonly CaseState[] = [...LOCAL_SOLUTION_STATES, ...RETURNED_STATES];
+// From the filing on, the court section has something to show.
+export const COURT_STATES: readonly CaseState[] = [
+  'AVR_COUNSELLING',
+  'COURT_PENDING',
+  'COURT_APPROVED',
+  'COURT_REJECTED',
+  'AVR_PREPARATION',
+  'IN_TRANSIT',
+  'HANDED_OVER',
+  'REINTEGRATION',
+  'MONITORING',
+  'CLOSED_REINTEGRATED',
+];
+// Once the court ordered the return: the travel plan is there to read.
+export const AFTER_COURT_APPROVAL: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
+// A returned report (part 2) may be released in its kind's states and at any later step (reports.service.ts).
+export const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
+// Closed cases that may have left the return path (their records stay readable).
+const MAYBE_RETURN_RECORDS: readonly CaseState[] = ['WITHDRAWN', 'AGED_OUT'];
+
+export const isIn = (states: readonly CaseState[], state: CaseState): boolean => states.includes(state);
+
+// The case-file tab "Return and reintegration" (IOM staff): once the case awaits its durable
+// solution or is on the return path; a case on hold counts by the state it left; a withdrawn,
+// aged-out or reopened case may have return records. Guardians and courts use the return
+// screens from their portal tabs (features/portal).
+export const showsReturnTab = (role: Role, caseDetail: Pick<CaseDetail, 'state' | 'transitions' | 'reopenCount'>): boolean => {
+  if (!canWorkOnReturn(role)) return false;
+  if (isIn(RETURN_PATH_STATES, caseDetail.state) || isIn(MAYBE_RETURN_RECORDS, caseDetail.state) || caseDetail.reopenCount > 0) return true;
+  if (caseDetail.state === 'ON_HOLD') {
+    return caseDetail.transitions.some((transition) => transition.id === 'resume' && isIn(RETURN_PATH_STATES, transition.to));
+  }
+  return false;
+};

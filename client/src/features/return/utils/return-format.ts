@@ -1,0 +1,30 @@
+import type { Locale } from '@app/contracts';
+import { intlLocale } from '@/lib/format';
+
+// An instant as date and time in the user's time zone ("22/11/2026, 10:05").
+export const formatDateTime = (isoDateTime: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(isoDateTime));
+
+// Euro amounts as the user reads them ("450,00 €" / "€450.00").
+export const formatEuro = (amount: number, locale: Locale): string =>
+  new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(amount);
+
+// "gennaio 2027": the heading of a month in the monitoring calendar.
+export const formatMonth = (isoDate: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+
+// A 0–1 index as a percentage ("62%").
+export const formatIndex = (value: number, locale: Locale): string =>
+  new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+// Today as YYYY-MM-DD in the user's own calendar (for date inputs' max and "overdue").
+export const todayIso = (now: Date = new Date()): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+// A calendar date N days after another (YYYY-MM-DD).
+export const addDays = (isoDate: string, days: number): string => {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};

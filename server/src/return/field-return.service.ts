@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import {
+  FIELD_RETURN_STATES,
+  FIELD_RETURN_WRITE_STATES,
+  type AssistanceItem,
+  type CaseState,
+  type DocumentMeta,
+  type EscalateConcernInput,
+  type FieldReturnDetail,
+  type FieldReturnList,
+  type FieldReturnSummary,
+  type Handover,
+  type MonitoringVisit,
+  type RecordHandoverInput,
+  type RecordMonitoringVisitInput,
+  type UpdateAssistanceItemInput,
+} from '@app/contracts';
+import { AuditService } from '../audit/audit.service';
+import { AppError, notFound } from '../common/app-error';
+import type { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { Db, type Executor } from '../database/db';
+import type { MultipartUpload } from '../documents/multipart';
+import { type ReturnCaseRef } from './return-case';
+import { prepareReturnUpload, storeReturnDocument } from './return-documents';
+import { ReturnService } from './return.service';
+import { loadHandover, loadPlan, loadVisits, toHandover, toItem, toVisit } from './return.store';
+
+// What the mission's view is built from. Only these columns are read: the minor's location in
+// Italy, legal or protection status, health and trafficking notes, the court file, the social
+// services' report and IOM's internal notes never reach the field (domain §2, §8 rules 3 and 8).
+interface FieldCaseRow {
+  id: string;
+  case_number: string;
+  state: CaseState;
+  version: number;
+  first_name: string;
+  last_name: string;
+  sex: 'M' | 'F' | 'X';
+  nationality: string;
+  date_of_birth: string | null;
+  planned_departure: Date | null;
+  caregiver_name: string | null;
+  caregiver_relationship: string | null;
+  airport_collection: boolean | null;
+  escort_required: boolean | null;
+  escort_name: string | null;
+  escort_role: string | null;
+  itinerary: string | null;
+  handed_over_at: Date | null;
+  next_visit_on: string | null;
+}
+
+const FIELD_CASE_SELECT = `SELECT c.id, c.case_number, c.state, c.version, m.first_name, m.last_name, m.sex, m.nationality,
+    to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, tp.planned_departure,
+    fm.first_name || ' ' || fm.last_name AS caregiver_name, fm.relationship AS caregiver_relationship, tp.airport_collection,
+    tp.escort_required, tp.escort_name, tp.escort_role, tp.itinerary,
+    (SELECT arrived_at FROM avr_handovers WHERE case_id = c.id) AS handed_over_at,
+    (SELECT to_char(min(planned_on), 'YYYY-MM-DD') FROM monitoring_visits WHERE case_id = c.id AND status = 'PLANNED') AS next_visit_on
+  FROM cases c JOIN minors m ON m.id = c.minor_id JOIN avr_travel_plans tp ON tp.case_id = c.id
+  LEFT JOIN family_members fm ON fm.id = tp.receiving_caregiver_id`;
+
+const summary = (r: FieldCaseRow): FieldReturnSummary => ({
+  caseId: r.id,
+  caseNumber: r.case_number,
+  state: r.state,
+  minor: { firstName: r.first_name, lastName: r.last_name, sex: r.sex, nationality: r.nationality.trim(), dateOfBirth: r.date_of_birth },
+  plannedDeparture: r.planned_departure?.toISOString() ?? null,
+  handedOverAt: r.handed_over_at?.toISOString() ?? null,
+  nextVisitOn: r.next_visit_on,
+});
+
+// The receiving mission's field officer (domain §2: reception, hand-over and monitoring visits; for
+// AVR the reintegration plan and the monitoring schedule). A case is the mission's when its travel
+// plan names the mission and it is past the operational plan's approval; anything else is 404.
+@Injectable()
+export class FieldReturnService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly returns: ReturnService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async missionCase(executor: Executor, user: AuthUser, caseId: string, options: { lock?: boolean } = {}): Promise<FieldCaseRow> {
+    const rows = await executor.query<FieldCaseRow[]>(
+      `${FIELD_CASE_SELECT} WHERE c.id = $1 AND tp.receiving_mission_id = $2 AND c.state = ANY($3::text[])${options.lock ? ' FOR UPDATE OF c' : ''}`,
+      [caseId, user.organisationId, FIELD_RETURN_STATES],
+    );
+    const row = rows[0];
+    if (!row) {
+      // Outside the caller's transaction: the refusal is recorded even though the write rolls back.
+      await this.audit.append({ actor: user, action: 'FIELD_RETURN_ACCESS_DENIED', entityType: 'case', entityId: caseId, detail: {} });
+      throw notFound('Returned minor');
+    }
+    return row;
+  }
+
+  private async writable(tx: Executor, user: AuthUser, caseId: string): Promise<ReturnCaseRef> {
+    const row = await this.missionCase(tx, user, caseId, { lock: true });
+    if (!FIELD_RETURN_WRITE_STATES.includes(row.state)) {
+      throw new AppError('CONFLICT', `The mission records reception and monitoring while the case is in ${FIELD_RETURN_WRITE_STATES.join(', ')}; it is in ${row.state}`, { state: row.state });
+    }
+    return { id: row.id, state: row.state, version: row.version };
+  }
+
+  async list(user: AuthUser): Promise<FieldReturnList> {
+    const rows = await this.db.query<FieldCaseRow[]>(`${FIELD_CASE_SELECT} WHERE tp.receiving_mission_id = $1 AND c.state = ANY($2::text[]) ORDER BY tp.planned_departure DESC, c.id`, [
+      user.organisationId,
+      FIELD_RETURN_STATES,
+    ]);
+    return { items: rows.map(summary) };
+  }
+
+  async detail(user: AuthUser, caseId: string, ip: string): Promise<FieldReturnDetail> {
+    const row = await this.missionCase(this.db, user, caseId);
+    const [plan, handover, visits] = await Promise.all([loadPlan(this.db, caseId), loadHandover(this.db, caseId), loadVisits(this.db, caseId)]);
+    await this.audit.append({ actor: user, action: 'FIELD_RETURN_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
+    return {
+      ...summary(row),
+      receivingCaregiver: row.caregiver_name ? { name: row.caregiver_name, relationship: row.caregiver_relationship ?? '' } : null,
+      airportCollection: row.airport_collection,
+      escort: row.escort_required ? { name: row.escort_name, role: row.escort_role } : null,
+      itinerary: row.itinerary,
+      reintegrationPlan: plan
+        ? {
+            needsAndSkills: plan.plan.needs_and_skills,
+            familySituation: plan.plan.family_situation,
+            objectives: plan.objectives.map((o) => ({ id: o.id, dimension: o.dimension, level: o.level, description: o.description })),
+            assistanceItems: plan.items.map(toItem),
+            approved: plan.approvedVersionNo !== null,
+          }
+        : null,
+      handover: handover ? toHandover(handover) : null,
+      monitoringVisits: visits.map(toVisit),
+      writable: FIELD_RETURN_WRITE_STATES.includes(row.state),
+    };
+  }
+
+  // The signed hand-over protocol, a monitoring report or a consent form collected by the mission.
+  async upload(user: AuthUser, caseId: string, upload: MultipartUpload, ip: string): Promise<DocumentMeta> {
+    const prepared = prepareReturnUpload(upload, ['HANDOVER_PROTOCOL', 'MONITORING_REPORT', 'CONSENT']);
+    return this.db.transaction(async (tx) => {
+      const c = await this.writable(tx, user, caseId);
+      return storeReturnDocument(tx, this.audit, user, c.id, prepared, this.clock.now(), ip);
+    });
+  }
+
+  async handover(user: AuthUser, caseId: string, input: RecordHandoverInput, ip: string): Promise<Handover> {
+    return this.db.transaction(async (tx) => this.returns.recordHandoverIn(tx, user, await this.writable(tx, user, caseId), input, ip));
+  }
+
+  async recordVisit(user: AuthUser, caseId: string, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => this.returns.recordVisitIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
+  }
+
+  async escalate(user: AuthUser, caseId: string, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => this.returns.escalateIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
+  }
+
+  async updateItem(user: AuthUser, caseId: string, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {
+    return this.db.transaction(async (tx) => this.returns.updateItemIn(tx, user, await this.writable(tx, user, caseId), itemId, input, ip));
+  }
+}

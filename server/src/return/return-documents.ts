@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { UploadDocumentFieldsSchema, type DocumentMeta, type DocumentType } from '@app/contracts';
+import type { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { AuthUser } from '../common/auth-user';
+import { parseOrThrow } from '../common/validation';
+import type { Executor } from '../database/db';
+import { sanitizeFileName } from '../documents/file-name';
+import { detectMediaType, extensionMatches } from '../documents/file-type';
+import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from '../documents/documents.mapper';
+import type { MultipartUpload } from '../documents/multipart';
+
+export interface PreparedReturnUpload {
+  fields: ReturnType<typeof UploadDocumentFieldsSchema.parse>;
+  data: Buffer;
+  fileName: string;
+  mediaType: NonNullable<ReturnType<typeof detectMediaType>>;
+  sha256: string;
+}
+
+// Checks an upload made from the return endpoints (a court's decree, the mission's signed hand-over
+// protocol) the way the documents module does: fields, content type by magic bytes, extension. The
+// type defaults to the first allowed one and must be one of `allowed`.
+export function prepareReturnUpload(upload: MultipartUpload, allowed: readonly DocumentType[]): PreparedReturnUpload {
+  const present = Object.fromEntries(Object.entries(upload.fields).filter(([, value]) => value.trim() !== ''));
+  const fields = parseOrThrow(UploadDocumentFieldsSchema, { type: allowed[0], ...present }, 'body');
+  if (!allowed.includes(fields.type)) {
+    throw new AppError('VALIDATION_FAILED', 'This document type cannot be uploaded here', {
+      fields: [{ path: 'type', code: 'not_allowed', message: `Allowed here: ${allowed.join(', ')}` }],
+    });
+  }
+  if (fields.translationOf) {
+    throw new AppError('VALIDATION_FAILED', 'Translations are uploaded from the case documents', { fields: [{ path: 'translationOf', code: 'not_allowed', message: 'Not here' }] });
+  }
+  const mediaType = detectMediaType(upload.file.data);
+  if (!mediaType) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file is not a PDF, PNG, JPEG, DOCX or ODT document', { fields: [{ path: 'file', code: 'unsupported_type', message: 'Unsupported file type' }] });
+  }
+  if (!extensionMatches(upload.file.fileName, mediaType)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file name’s extension does not match its content', {
+      fields: [{ path: 'file', code: 'extension_mismatch', message: `The content is ${mediaType}` }],
+    });
+  }
+  return {
+    fields,
+    data: upload.file.data,
+    fileName: sanitizeFileName(upload.file.fileName, mediaType),
+    mediaType,
+    sha256: createHash('sha256').update(upload.file.data).digest('hex'),
+  };
+}
+
+// Stores the document (metadata and bytes) with its history row and audit event, in the caller's
+// transaction (the case row already locked).
+export async function storeReturnDocument(
+  tx: Executor,
+  audit: AuditService,
+  user: AuthUser,
+  caseId: string,
+  upload: PreparedReturnUpload,
+  now: Date,
+  ip: string,
+): Promise<DocumentMeta> {
+  const inserted = await tx.query<{ id: string }[]>(
+    `INSERT INTO documents (case_id, tracing_request_id, type, title, language, sensitivity, origin, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at)
+     VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [caseId, upload.fields.type, upload.fields.title, upload.fields.language, upload.fields.sensitivity, upload.fields.origin, upload.fileName, upload.mediaType,
+      upload.data.length, upload.sha256, user.id, now],
+  );
+  const documentId = inserted[0]!.id;
+  await tx.query(`INSERT INTO document_contents (document_id, content) VALUES ($1, $2)`, [documentId, upload.data]);
+  const detail = { documentId, type: upload.fields.type, mediaType: upload.mediaType, sizeBytes: upload.data.length, sha256: upload.sha256 };
+  await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'DOCUMENT_UPLOADED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
+  await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
+  await audit.append({ actor: user, action: 'DOCUMENT_UPLOADED', entityType: 'document', entityId: documentId, caseId, detail, ip }, tx);
+  const rows = await tx.query<DocumentRow[]>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.id = $1`, [documentId]);
+  return toDocument(rows[0]!);
+}

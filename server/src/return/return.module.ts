@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { ReportsModule } from '../reports/reports.module';
+import { CourtController } from './court.controller';
+import { CourtService } from './court.service';
+import { FieldReturnService } from './field-return.service';
+import { ReturnCaseAccess } from './return-case';
+import { FieldReturnController, ReturnController } from './return.controller';
+import { ReturnService } from './return.service';
+
+// Part 2 of the workflow (issue 4): durable solution by return, the juvenile court, AVR,
+// reintegration and monitoring.
+@Module({
+  imports: [CasesModule, ReportsModule],
+  controllers: [ReturnController, CourtController, FieldReturnController],
+  providers: [ReturnCaseAccess, ReturnService, CourtService, FieldReturnService],
+})
+export class ReturnModule {}

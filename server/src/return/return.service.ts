@@ -1,0 +1,633 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEFAULT_MONITORING_MONTHS,
+  RETURN_REPORT_STATES,
+  type AddMonitoringVisitInput,
+  type AssistanceItem,
+  type CaseState,
+  type Consent,
+  type CounsellingSession,
+  type CreateAssistanceItemInput,
+  type CreateCounsellingSessionInput,
+  type CreateReintegrationObjectiveInput,
+  type DurableSolution,
+  type EscalateConcernInput,
+  type GuardianAvrConsentInput,
+  type Handover,
+  type MonitoringVisit,
+  type PutReintegrationPlanInput,
+  type PutTravelPlanInput,
+  type RecordAvrRequestInput,
+  type RecordDurableSolutionInput,
+  type RecordHandoverInput,
+  type RecordMonitoringVisitInput,
+  type ReintegrationPlan,
+  type Report,
+  type ResolveConcernInput,
+  type ReturnFile,
+  type StartReturnReportInput,
+  type TravelPlan,
+  type UpdateAssistanceItemInput,
+} from '@app/contracts';
+import { AuditService } from '../audit/audit.service';
+import { toConsent, type ConsentRow } from '../case-file/case-file.mapper';
+import { AppError, notFound } from '../common/app-error';
+import type { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { CasesRepository } from '../cases/cases.repository';
+import { Db, type Executor } from '../database/db';
+import type { DraftPrefill } from '../reports/report-drafting';
+import { ReportsService } from '../reports/reports.service';
+import { parseLockVersion } from '../reports/reports.service';
+import { CaseFactsRepository } from '../workflow/case-facts.repository';
+import { decideTransition } from '../workflow/case-transition.policy';
+import { CaseTransitionService } from '../workflow/case-transition.service';
+import { PLAN_STATES, RETURNED_STATES, ReturnCaseAccess, fieldError, wrongState, type ReturnCaseRef } from './return-case';
+import { prefillHandoverProtocol, prefillMonitoringReport, prefillOperationalNote, prefillReintegrationPlan } from './return-report-prefill';
+import {
+  COUNSELLING_SELECT,
+  DECISION_SELECT,
+  DURABLE_SELECT,
+  ITEM_SELECT,
+  PROCEEDING_SELECT,
+  VISIT_SELECT,
+  loadCourtFile,
+  loadHandover,
+  loadPlan,
+  loadReturnReports,
+  loadTravelPlan,
+  loadVisits,
+  toCounselling,
+  toDurable,
+  toHandover,
+  toItem,
+  toPlan,
+  toTravelPlan,
+  toVisit,
+  type CounsellingRow,
+  type DecisionRow,
+  type DurableRow,
+  type ItemRow,
+  type ProceedingRow,
+  type VisitRow,
+} from './return.store';
+
+// Where each step of the return can be recorded (domain §4 transitions 14–21).
+const AVR_REQUEST_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'AVR_REQUESTED', 'AVR_COUNSELLING'];
+const COUNSELLING_STATES: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
+const TRAVEL_PLAN_STATES: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION'];
+const LOCAL_SOLUTION_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'COURT_REJECTED'];
+const DURABLE_SOLUTION_STATES: readonly CaseState[] = [...LOCAL_SOLUTION_STATES, ...RETURNED_STATES];
+
+const CONSENT_COLUMNS = `id, subject, family_member_id, scope, language, mediator_present, mediator_name, informed_by, minor_words, given_at, withdrawn_at, withdrawal_reason`;
+
+const stale = (what: string, current: number) =>
+  new AppError('PRECONDITION_FAILED', `The ${what} was changed by someone else: reload it and try again`, { currentVersion: current });
+
+// The minor's request and the guardian's consent, counselling, the reintegration plan, the travel
+// plan, the hand-over, monitoring and the durable-solution decision. Every write locks the case,
+// writes a history row and an audit event, and brings the tasks up to date, in one transaction.
+@Injectable()
+export class ReturnService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly cases: CasesRepository,
+    private readonly access: ReturnCaseAccess,
+    private readonly facts: CaseFactsRepository,
+    private readonly transitions: CaseTransitionService,
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private today(): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading (IOM staff)
+
+  async returnFile(user: AuthUser, caseId: string, ip: string): Promise<ReturnFile> {
+    const row = await this.cases.findVisibleById(user, caseId);
+    if (!row) throw notFound('Case');
+    const consent = (subject: 'MINOR' | 'GUARDIAN') =>
+      this.db.query<ConsentRow[]>(`SELECT ${CONSENT_COLUMNS} FROM consents WHERE case_id = $1 AND subject = $2 AND scope = 'AVR_REQUEST' ORDER BY given_at DESC, id DESC LIMIT 1`, [
+        caseId,
+        subject,
+      ]);
+    const [minorRequest, guardianConsent, counselling, plan, court, travel, handover, visits, durable, reports, ages] = await Promise.all([
+      consent('MINOR'),
+      consent('GUARDIAN'),
+      this.db.query<CounsellingRow[]>(`${COUNSELLING_SELECT} WHERE case_id = $1 ORDER BY held_on, created_at`, [caseId]),
+      loadPlan(this.db, caseId),
+      loadCourtFile(this.db, caseId, null),
+      loadTravelPlan(this.db, caseId),
+      loadHandover(this.db, caseId),
+      loadVisits(this.db, caseId),
+      this.db.query<DurableRow[]>(`${DURABLE_SELECT} WHERE case_id = $1 ORDER BY created_at, id`, [caseId]),
+      loadReturnReports(this.db, caseId),
+      this.db.query<{ eighteenth: string | null; prosieguo_until: string | null }[]>(
+        `SELECT to_char(m.date_of_birth + interval '18 years', 'YYYY-MM-DD') AS eighteenth, to_char(m.prosieguo_until, 'YYYY-MM-DD') AS prosieguo_until
+          FROM cases c JOIN minors m ON m.id = c.minor_id WHERE c.id = $1`,
+        [caseId],
+      ),
+    ]);
+    await this.audit.append({ actor: user, action: 'RETURN_FILE_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
+    return {
+      caseId,
+      eighteenthBirthday: ages[0]?.eighteenth ?? null,
+      prosieguoUntil: ages[0]?.prosieguo_until ?? null,
+      avrRequest: { minorRequest: minorRequest[0] ? toConsent(minorRequest[0]) : null, guardianConsent: guardianConsent[0] ? toConsent(guardianConsent[0]) : null },
+      counsellingSessions: counselling.map(toCounselling),
+      reintegrationPlan: plan ? toPlan(plan) : null,
+      court,
+      travelPlan: travel ? toTravelPlan(travel) : null,
+      handover: handover ? toHandover(handover) : null,
+      monitoringVisits: visits.map(toVisit),
+      durableSolutions: durable.map(toDurable),
+      reports,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The minor's voluntary request and the guardian's consent (§4 #14)
+
+  async recordAvrRequest(user: AuthUser, caseId: string, input: RecordAvrRequestInput, ip: string): Promise<Consent> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Recording the return request', AVR_REQUEST_STATES);
+      const rows = await tx.query<ConsentRow[]>(
+        `INSERT INTO consents (case_id, subject, scope, language, mediator_present, mediator_name, informed_by, minor_words, given_at, recorded_by)
+         VALUES ($1, 'MINOR', 'AVR_REQUEST', $2, $3, $4, $5, $6, $7, $8) RETURNING ${CONSENT_COLUMNS}`,
+        [c.id, input.language, input.mediatorPresent, input.mediatorName ?? null, input.informedBy, input.minorWords, input.givenAt, user.id],
+      );
+      await this.access.record(tx, user, c.id, 'AVR_REQUEST_RECORDED', 'consent', rows[0]!.id, ip, { subject: 'MINOR', scope: 'AVR_REQUEST' });
+      return toConsent(rows[0]!);
+    });
+  }
+
+  // The guardian co-signs the minor's request from their own account (their ward's case only).
+  async guardianConsent(user: AuthUser, caseId: string, input: GuardianAvrConsentInput, ip: string): Promise<Consent> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Consenting to the return request', AVR_REQUEST_STATES);
+      const existing = await tx.query<{ subject: string }[]>(
+        `SELECT subject FROM consents WHERE case_id = $1 AND scope = 'AVR_REQUEST' AND withdrawn_at IS NULL AND subject IN ('MINOR','GUARDIAN')`,
+        [c.id],
+      );
+      if (!existing.some((e) => e.subject === 'MINOR')) {
+        throw new AppError('CONFLICT', "The minor's own request to return is not recorded yet: the guardian co-signs it", {
+          unmet: [{ code: 'AVR_MINOR_REQUEST', message: "The minor's voluntary request to return is not recorded" }],
+        });
+      }
+      if (existing.some((e) => e.subject === 'GUARDIAN')) throw new AppError('CONFLICT', 'Your consent to the return request is already recorded');
+      const rows = await tx.query<ConsentRow[]>(
+        `INSERT INTO consents (case_id, subject, scope, language, mediator_present, informed_by, given_at, recorded_by)
+         VALUES ($1, 'GUARDIAN', 'AVR_REQUEST', $2, false, $3, $4, $5) RETURNING ${CONSENT_COLUMNS}`,
+        [c.id, input.language, user.displayName, this.clock.now(), user.id],
+      );
+      await this.access.record(tx, user, c.id, 'AVR_GUARDIAN_CONSENT_RECORDED', 'consent', rows[0]!.id, ip, { subject: 'GUARDIAN', scope: 'AVR_REQUEST' });
+      return toConsent(rows[0]!);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Counselling (§4 #15)
+
+  async addCounselling(user: AuthUser, caseId: string, input: CreateCounsellingSessionInput, ip: string): Promise<CounsellingSession> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Recording counselling', COUNSELLING_STATES);
+      if (input.heldOn > this.today()) throw fieldError('heldOn', 'future', 'A session is recorded once held');
+      const inserted = await tx.query<{ id: string }[]>(
+        `INSERT INTO counselling_sessions (case_id, held_on, counsellor, language, mediator_present, mediator_name, minor_words, topics, notes, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [c.id, input.heldOn, input.counsellor, input.language, input.mediatorPresent, input.mediatorName ?? null, input.minorWords, input.topics, input.notes ?? null, user.id, this.clock.now()],
+      );
+      await this.access.record(tx, user, c.id, 'COUNSELLING_RECORDED', 'counselling_session', inserted[0]!.id, ip);
+      return toCounselling((await tx.query<CounsellingRow[]>(`${COUNSELLING_SELECT} WHERE id = $1`, [inserted[0]!.id]))[0]!);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reintegration plan (§3.11)
+
+  async putPlan(user: AuthUser, caseId: string, input: PutReintegrationPlanInput, ifMatch: string | undefined, ip: string): Promise<ReintegrationPlan> {
+    const expected = parseLockVersion(ifMatch);
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Writing the reintegration plan', PLAN_STATES);
+      const existing = await loadPlan(tx, c.id, { lock: true });
+      if (existing && expected !== undefined && expected !== existing.plan.version) throw stale('reintegration plan', existing.plan.version);
+      const now = this.clock.now();
+      const values = [JSON.stringify(input.assessmentsDone), input.needsAndSkills, input.familySituation, input.minorViews, input.minorViewsLanguage, input.mediatorName ?? null, input.draftedPreDeparture];
+      let planId: string;
+      if (existing) {
+        planId = existing.plan.id;
+        await tx.query(
+          `UPDATE reintegration_plans SET assessments_done = $2, needs_and_skills = $3, family_situation = $4, minor_views = $5, minor_views_language = $6,
+              mediator_name = $7, drafted_pre_departure = $8, version = version + 1, updated_by = $9, updated_at = $10 WHERE id = $1`,
+          [planId, ...values, user.id, now],
+        );
+      } else {
+        planId = (
+          await tx.query<{ id: string }[]>(
+            `INSERT INTO reintegration_plans (case_id, assessments_done, needs_and_skills, family_situation, minor_views, minor_views_language, mediator_name,
+                drafted_pre_departure, created_by, created_at, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $10) RETURNING id`,
+            [c.id, ...values, user.id, now],
+          )
+        )[0]!.id;
+      }
+      await this.access.record(tx, user, c.id, existing ? 'REINTEGRATION_PLAN_UPDATED' : 'REINTEGRATION_PLAN_WRITTEN', 'reintegration_plan', planId, ip);
+      return toPlan((await loadPlan(tx, c.id))!);
+    });
+  }
+
+  private async planFor(tx: Executor, caseId: string) {
+    const bundle = await loadPlan(tx, caseId, { lock: true });
+    if (!bundle) {
+      throw new AppError('CONFLICT', 'Write the reintegration plan first', { unmet: [{ code: 'REINTEGRATION_PLAN_DRAFTED', message: 'The reintegration plan is not written' }] });
+    }
+    return bundle;
+  }
+
+  private async touchPlan(tx: Executor, planId: string, user: AuthUser) {
+    await tx.query(`UPDATE reintegration_plans SET version = version + 1, updated_by = $2, updated_at = $3 WHERE id = $1`, [planId, user.id, this.clock.now()]);
+  }
+
+  async addObjective(user: AuthUser, caseId: string, input: CreateReintegrationObjectiveInput, ip: string): Promise<ReintegrationPlan> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Adding an objective', PLAN_STATES);
+      const { plan } = await this.planFor(tx, c.id);
+      const inserted = await tx.query<{ id: string }[]>(
+        `INSERT INTO reintegration_objectives (plan_id, dimension, level, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [plan.id, input.dimension, input.level, input.description, user.id, this.clock.now()],
+      );
+      await this.touchPlan(tx, plan.id, user);
+      await this.access.record(tx, user, c.id, 'REINTEGRATION_OBJECTIVE_ADDED', 'reintegration_objective', inserted[0]!.id, ip, { dimension: input.dimension, level: input.level });
+      return toPlan((await loadPlan(tx, c.id))!);
+    });
+  }
+
+  async addItem(user: AuthUser, caseId: string, input: CreateAssistanceItemInput, ip: string): Promise<ReintegrationPlan> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Adding an assistance item', PLAN_STATES);
+      const { plan, objectives } = await this.planFor(tx, c.id);
+      if (input.objectiveId && !objectives.some((o) => o.id === input.objectiveId)) throw fieldError('objectiveId', 'not_found', 'Not an objective of this plan');
+      const now = this.clock.now();
+      const inserted = await tx.query<{ id: string }[]>(
+        `INSERT INTO reintegration_assistance_items (plan_id, objective_id, dimension, level, type, description, provider, budget_eur, in_kind, planned_on, created_by, created_at, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12) RETURNING id`,
+        [plan.id, input.objectiveId ?? null, input.dimension, input.level, input.type, input.description, input.provider, input.budgetEur, input.inKind, input.plannedOn ?? null, user.id, now],
+      );
+      await this.touchPlan(tx, plan.id, user);
+      await this.access.record(tx, user, c.id, 'REINTEGRATION_ITEM_ADDED', 'reintegration_item', inserted[0]!.id, ip, { type: input.type, budgetEur: input.budgetEur, inKind: input.inKind });
+      return toPlan((await loadPlan(tx, c.id))!);
+    });
+  }
+
+  // Shared with the receiving mission (field-return.service.ts): the case is already resolved and locked.
+  async updateItemIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {
+    if (!PLAN_STATES.includes(c.state)) throw wrongState('Updating an assistance item', PLAN_STATES, c.state);
+    if (input.deliveredOn && input.deliveredOn > this.today()) throw fieldError('deliveredOn', 'future', 'An item is delivered on a past day or today');
+    const { plan, items } = await this.planFor(tx, c.id);
+    if (!items.some((i) => i.id === itemId)) throw notFound('Assistance item');
+    await tx.query(
+      `UPDATE reintegration_assistance_items SET status = $2, delivered_on = $3, note = coalesce($4, note), updated_by = $5, updated_at = $6 WHERE id = $1`,
+      [itemId, input.status, input.status === 'DELIVERED' ? input.deliveredOn : null, input.note ?? null, user.id, this.clock.now()],
+    );
+    await this.touchPlan(tx, plan.id, user);
+    await this.access.record(tx, user, c.id, 'REINTEGRATION_ITEM_UPDATED', 'reintegration_item', itemId, ip, { status: input.status });
+    return toItem((await tx.query<ItemRow[]>(`${ITEM_SELECT} WHERE id = $1`, [itemId]))[0]!);
+  }
+
+  async updateItem(user: AuthUser, caseId: string, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {
+    return this.db.transaction(async (tx) => this.updateItemIn(tx, user, await this.access.visible(tx, user, caseId, 'Updating an assistance item'), itemId, input, ip));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Travel plan (§3.10, §4 #18)
+
+  async putTravelPlan(user: AuthUser, caseId: string, input: PutTravelPlanInput, ifMatch: string | undefined, ip: string): Promise<TravelPlan> {
+    const expected = parseLockVersion(ifMatch);
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Writing the travel plan', TRAVEL_PLAN_STATES);
+      const existing = (
+        await tx.query<{ id: string; version: number; escort_required: boolean; escort_waived_by: string | null; escort_waived_at: Date | null; escort_waiver_reason: string | null }[]>(
+          `SELECT id, version, escort_required, escort_waived_by, escort_waived_at, escort_waiver_reason FROM avr_travel_plans WHERE case_id = $1 FOR UPDATE`,
+          [c.id],
+        )
+      )[0];
+      if (existing && expected !== undefined && expected !== existing.version) throw stale('travel plan', existing.version);
+
+      const fields: { path: string; code: string; message: string }[] = [];
+      const caregiver = (await tx.query<{ do_not_contact: boolean }[]>(`SELECT do_not_contact FROM family_members WHERE id = $1 AND case_id = $2`, [input.receivingCaregiverId, c.id]))[0];
+      if (!caregiver) fields.push({ path: 'receivingCaregiverId', code: 'not_found', message: 'Not a family member of this case' });
+      else if (caregiver.do_not_contact) fields.push({ path: 'receivingCaregiverId', code: 'do_not_contact', message: 'A relative flagged "do not contact" cannot receive the child' });
+      const mission = (await tx.query<{ type: string }[]>(`SELECT type FROM organisations WHERE id = $1`, [input.receivingMissionId]))[0];
+      if (mission?.type !== 'IOM_MISSION') fields.push({ path: 'receivingMissionId', code: 'not_found', message: 'Not an IOM mission' });
+      if (input.travelDocumentId) {
+        const doc = await tx.query<unknown[]>(`SELECT 1 FROM documents WHERE id = $1 AND case_id = $2 AND type IN ('TRAVEL_DOC','ID_DOC')`, [input.travelDocumentId, c.id]);
+        if (!doc.length) fields.push({ path: 'travelDocumentId', code: 'not_found', message: 'Not a travel or identity document of this case' });
+      }
+      if (fields.length) throw new AppError('VALIDATION_FAILED', 'The travel plan names records that do not fit', { fields });
+
+      // The escort is on by default; turning it off is a supervisor's reasoned decision, kept until
+      // a supervisor (or anyone) turns the escort back on.
+      let waiver: { by: string | null; at: Date | null; reason: string | null } = { by: null, at: null, reason: null };
+      let waived = false;
+      const keepsWaiver = existing && !existing.escort_required && existing.escort_waived_by !== null;
+      if (!input.escortRequired) {
+        if (keepsWaiver && (user.role !== 'supervisor' || input.escortWaiverReason === existing.escort_waiver_reason)) {
+          waiver = { by: existing.escort_waived_by, at: existing.escort_waived_at, reason: existing.escort_waiver_reason };
+        } else {
+          if (user.role !== 'supervisor') {
+            throw new AppError('FORBIDDEN', 'Only a supervisor can let the child travel without an escort', { firedBy: ['supervisor'], fields: [{ path: 'escortRequired', code: 'supervisor_only', message: 'Only a supervisor can turn the escort off' }] });
+          }
+          waiver = { by: user.id, at: this.clock.now(), reason: input.escortWaiverReason! };
+          waived = true;
+        }
+      }
+      const now = this.clock.now();
+      const values = [
+        input.receivingCaregiverId, input.airportCollection, input.receivingMissionId, input.travelDocumentType, input.travelDocumentReady, input.travelDocumentId ?? null,
+        input.consularContact, input.fitToTravel, input.fitnessAssessedOn ?? null, input.fitnessAssessedBy ?? null, input.escortRequired,
+        input.escortRequired ? (input.escortName ?? null) : null, input.escortRequired ? (input.escortRole ?? null) : null, waiver.by, waiver.at, waiver.reason,
+        input.itinerary, input.plannedDeparture,
+      ];
+      let planId: string;
+      if (existing) {
+        planId = existing.id;
+        await tx.query(
+          `UPDATE avr_travel_plans SET receiving_caregiver_id = $2, airport_collection = $3, receiving_mission_id = $4, travel_document_type = $5, travel_document_ready = $6,
+              travel_document_id = $7, consular_contact = $8, fit_to_travel = $9, fitness_assessed_on = $10, fitness_assessed_by = $11, escort_required = $12,
+              escort_name = $13, escort_role = $14, escort_waived_by = $15, escort_waived_at = $16, escort_waiver_reason = $17, itinerary = $18, planned_departure = $19,
+              version = version + 1, updated_by = $20, updated_at = $21
+            WHERE id = $1`,
+          [planId, ...values, user.id, now],
+        );
+      } else {
+        planId = (
+          await tx.query<{ id: string }[]>(
+            `INSERT INTO avr_travel_plans (case_id, receiving_caregiver_id, airport_collection, receiving_mission_id, travel_document_type, travel_document_ready,
+                travel_document_id, consular_contact, fit_to_travel, fitness_assessed_on, fitness_assessed_by, escort_required, escort_name, escort_role,
+                escort_waived_by, escort_waived_at, escort_waiver_reason, itinerary, planned_departure, created_by, created_at, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $20, $21) RETURNING id`,
+            [c.id, ...values, user.id, now],
+          )
+        )[0]!.id;
+      }
+      await this.access.record(tx, user, c.id, existing ? 'TRAVEL_PLAN_UPDATED' : 'TRAVEL_PLAN_RECORDED', 'travel_plan', planId, ip, {
+        escortRequired: input.escortRequired,
+        plannedDeparture: input.plannedDeparture,
+      });
+      if (waived) {
+        await this.audit.append({ actor: user, action: 'ESCORT_WAIVED', entityType: 'travel_plan', entityId: planId, caseId: c.id, detail: { reason: waiver.reason }, ip }, tx);
+      }
+      return toTravelPlan((await loadTravelPlan(tx, c.id))!);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hand-over (§4 #19): arrival, who received the child, the signed protocol; schedules monitoring
+  // and moves IN_TRANSIT → HANDED_OVER in the same transaction.
+
+  async recordHandoverIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, input: RecordHandoverInput, ip: string): Promise<Handover> {
+    if (c.state !== 'IN_TRANSIT') throw wrongState('Recording the hand-over', ['IN_TRANSIT'], c.state);
+    if (await loadHandover(tx, c.id)) throw new AppError('CONFLICT', 'The hand-over is already recorded');
+    const now = this.clock.now();
+    if (new Date(input.arrivedAt).getTime() > now.getTime() + 60_000) throw fieldError('arrivedAt', 'future', 'The arrival is confirmed once it happened');
+    const fields: { path: string; code: string; message: string }[] = [];
+    const protocol = await tx.query<unknown[]>(`SELECT 1 FROM documents WHERE id = $1 AND case_id = $2 AND type = 'HANDOVER_PROTOCOL'`, [input.protocolDocumentId, c.id]);
+    if (!protocol.length) fields.push({ path: 'protocolDocumentId', code: 'not_found', message: 'Not a hand-over protocol (HANDOVER_PROTOCOL) of this case' });
+    if (input.receivedByFamilyMemberId) {
+      const member = await tx.query<unknown[]>(`SELECT 1 FROM family_members WHERE id = $1 AND case_id = $2`, [input.receivedByFamilyMemberId, c.id]);
+      if (!member.length) fields.push({ path: 'receivedByFamilyMemberId', code: 'not_found', message: 'Not a family member of this case' });
+    }
+    if (fields.length) throw new AppError('VALIDATION_FAILED', 'The hand-over names records that do not fit', { fields });
+    const inserted = await tx.query<{ id: string }[]>(
+      `INSERT INTO avr_handovers (case_id, arrived_at, place, received_by_name, received_by_kind, received_by_family_member_id, protocol_document_id, signed_by, notes, recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [c.id, input.arrivedAt, input.place, input.receivedByName, input.receivedByKind, input.receivedByFamilyMemberId ?? null, input.protocolDocumentId, input.signedBy, input.notes ?? null, user.id, now],
+    );
+    const months = [...new Set(input.monitoringMonths ?? DEFAULT_MONITORING_MONTHS)].sort((a, b) => a - b);
+    await tx.query(
+      `INSERT INTO monitoring_visits (case_id, seq, planned_on, month_offset, created_at, updated_at)
+       SELECT $1, x.ord, ((($2::timestamptz AT TIME ZONE 'Europe/Rome')::date) + make_interval(months => x.m))::date, x.m, $3, $3
+         FROM unnest($4::int[]) WITH ORDINALITY AS x(m, ord)`,
+      [c.id, input.arrivedAt, now, months],
+    );
+    await this.access.record(tx, user, c.id, 'HANDOVER_RECORDED', 'handover', inserted[0]!.id, ip, { receivedByKind: input.receivedByKind, monitoringMonths: months });
+    await this.follow(tx, user, c, 'HANDED_OVER', ip);
+    return toHandover((await loadHandover(tx, c.id))!);
+  }
+
+  async recordHandover(user: AuthUser, caseId: string, input: RecordHandoverInput, ip: string): Promise<Handover> {
+    return this.db.transaction(async (tx) => this.recordHandoverIn(tx, user, await this.access.visible(tx, user, caseId, 'Recording the hand-over'), input, ip));
+  }
+
+  // Fires the case transition that follows a record, checking the machine's guards against the facts
+  // inside this transaction.
+  private async follow(tx: Executor, user: AuthUser, c: ReturnCaseRef, to: CaseState, ip: string) {
+    const facts = await this.facts.load(tx, c.id, this.clock.now());
+    const decision = decideTransition(user.role, c.state, to, facts);
+    if (decision.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `A case in ${c.state} cannot move to ${to}`, { from: c.state, to });
+    if (decision.kind === 'role') throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${to}`, { firedBy: decision.transition.roles });
+    if (decision.kind === 'unmet') throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: decision.unmet });
+    await this.transitions.apply(tx, user, c.id, c.state, to, c.version, null, decision.transition.id, ip);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Monitoring (§3.12)
+
+  async addVisit(user: AuthUser, caseId: string, input: AddMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Adding a monitoring visit', RETURNED_STATES);
+      if (input.plannedOn < this.today()) throw fieldError('plannedOn', 'past', 'Plan the visit for today or later');
+      const now = this.clock.now();
+      const inserted = await tx.query<{ id: string }[]>(
+        `INSERT INTO monitoring_visits (case_id, seq, planned_on, extra_reason, created_at, updated_at)
+         VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM monitoring_visits WHERE case_id = $1), $2, $3, $4, $4) RETURNING id`,
+        [c.id, input.plannedOn, input.reason, now],
+      );
+      await this.access.record(tx, user, c.id, 'MONITORING_VISIT_ADDED', 'monitoring_visit', inserted[0]!.id, ip, { plannedOn: input.plannedOn });
+      return this.visit(tx, inserted[0]!.id);
+    });
+  }
+
+  private async visit(tx: Executor, visitId: string): Promise<MonitoringVisit> {
+    return toVisit((await tx.query<VisitRow[]>(`${VISIT_SELECT} WHERE id = $1`, [visitId]))[0]!);
+  }
+
+  private async visitOf(tx: Executor, caseId: string, visitId: string): Promise<VisitRow> {
+    const row = (await tx.query<VisitRow[]>(`${VISIT_SELECT} WHERE id = $1 AND case_id = $2 FOR UPDATE`, [visitId, caseId]))[0];
+    if (!row) throw notFound('Monitoring visit');
+    return row;
+  }
+
+  // The findings of a planned visit, and the assistance delivered against the plan's items.
+  async recordVisitIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
+    if (!RETURNED_STATES.includes(c.state)) throw wrongState('Recording a monitoring visit', RETURNED_STATES, c.state);
+    const visit = await this.visitOf(tx, c.id, visitId);
+    if (visit.status !== 'PLANNED') throw new AppError('CONFLICT', `The visit is ${visit.status}: a recorded visit does not change`, { status: visit.status });
+    if (input.visitedOn > this.today()) throw fieldError('visitedOn', 'future', 'A visit is recorded once it happened');
+    const handover = await loadHandover(tx, c.id);
+    if (handover && input.visitedOn < handover.arrived_at.toISOString().slice(0, 10)) throw fieldError('visitedOn', 'before_handover', 'The visit cannot be before the hand-over');
+    const bundle = input.assistanceDelivered.length ? await this.planFor(tx, c.id) : null;
+    const fields = input.assistanceDelivered.flatMap((a, i) => {
+      const problems: { path: string; code: string; message: string }[] = [];
+      if (!bundle?.items.some((item) => item.id === a.itemId)) problems.push({ path: `assistanceDelivered.${i}.itemId`, code: 'not_found', message: 'Not an item of the reintegration plan' });
+      if (a.status === 'DELIVERED' && !a.deliveredOn) problems.push({ path: `assistanceDelivered.${i}.deliveredOn`, code: 'required', message: 'Give the delivery date' });
+      if (a.status === 'CANCELLED' && (a.note ?? '').length < 3) problems.push({ path: `assistanceDelivered.${i}.note`, code: 'required', message: 'Say why the item is cancelled' });
+      if (a.deliveredOn && a.deliveredOn > input.visitedOn) problems.push({ path: `assistanceDelivered.${i}.deliveredOn`, code: 'after_visit', message: 'Delivered after the visit?' });
+      return problems;
+    });
+    if (fields.length) throw new AppError('VALIDATION_FAILED', 'Some assistance lines do not fit the plan', { fields });
+    const now = this.clock.now();
+    const delivered = input.assistanceDelivered.map((a) => ({ itemId: a.itemId, status: a.status, deliveredOn: a.deliveredOn ?? null, note: a.note ?? null }));
+    await tx.query(
+      `UPDATE monitoring_visits SET status = 'DONE', visited_on = $2, mode = $3, officer = $4, child_seen_alone = $5, wellbeing = $6, protection_concerns = $7,
+          assistance_delivered = $8, sustainability_scores = $9, notes = $10, recorded_by = $11, updated_at = $12
+        WHERE id = $1`,
+      [visitId, input.visitedOn, input.mode, input.officer, input.childSeenAlone, input.wellbeing, input.protectionConcerns ?? null, JSON.stringify(delivered),
+        input.sustainabilityScores ? JSON.stringify(input.sustainabilityScores) : null, input.notes ?? null, user.id, now],
+    );
+    for (const a of delivered) {
+      await tx.query(
+        `UPDATE reintegration_assistance_items SET status = $2, delivered_on = $3, note = coalesce($4, note), updated_by = $5, updated_at = $6 WHERE id = $1`,
+        [a.itemId, a.status, a.status === 'DELIVERED' ? a.deliveredOn : null, a.note, user.id, now],
+      );
+    }
+    if (bundle && delivered.length) await this.touchPlan(tx, bundle.plan.id, user);
+    await this.access.record(tx, user, c.id, 'MONITORING_VISIT_RECORDED', 'monitoring_visit', visitId, ip, {
+      seq: visit.seq,
+      childSeenAlone: input.childSeenAlone,
+      protectionConcern: Boolean(input.protectionConcerns),
+      scored: Boolean(input.sustainabilityScores),
+    });
+    return this.visit(tx, visitId);
+  }
+
+  async recordVisit(user: AuthUser, caseId: string, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => this.recordVisitIn(tx, user, await this.access.visible(tx, user, caseId, 'Recording a monitoring visit'), visitId, input, ip));
+  }
+
+  async cancelVisit(user: AuthUser, caseId: string, visitId: string, reason: string, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Cancelling a monitoring visit', RETURNED_STATES);
+      const visit = await this.visitOf(tx, c.id, visitId);
+      if (visit.status !== 'PLANNED') throw new AppError('CONFLICT', `The visit is ${visit.status}`, { status: visit.status });
+      await tx.query(`UPDATE monitoring_visits SET status = 'CANCELLED', cancel_reason = $2, updated_at = $3 WHERE id = $1`, [visitId, reason, this.clock.now()]);
+      await this.access.record(tx, user, c.id, 'MONITORING_VISIT_CANCELLED', 'monitoring_visit', visitId, ip, { seq: visit.seq, reason });
+      return this.visit(tx, visitId);
+    });
+  }
+
+  // A protection concern found at a visit, referred to child protection in the country of origin.
+  async escalateIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
+    if (!RETURNED_STATES.includes(c.state)) throw wrongState('Escalating a concern', RETURNED_STATES, c.state);
+    const visit = await this.visitOf(tx, c.id, visitId);
+    if (visit.status !== 'DONE' || !visit.protection_concerns) throw new AppError('CONFLICT', 'Only a recorded visit with a protection concern can be escalated');
+    if (visit.escalated_at) throw new AppError('CONFLICT', 'This concern is already escalated');
+    await tx.query(`UPDATE monitoring_visits SET escalated_at = $2, escalated_by = $3, escalated_to = $4, escalation_note = $5, updated_at = $2 WHERE id = $1`, [
+      visitId, this.clock.now(), user.id, input.referredTo, input.note,
+    ]);
+    await this.access.record(tx, user, c.id, 'MONITORING_CONCERN_ESCALATED', 'monitoring_visit', visitId, ip, { seq: visit.seq, referredTo: input.referredTo });
+    return this.visit(tx, visitId);
+  }
+
+  async escalate(user: AuthUser, caseId: string, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => this.escalateIn(tx, user, await this.access.visible(tx, user, caseId, 'Escalating a concern'), visitId, input, ip));
+  }
+
+  async resolveConcern(user: AuthUser, caseId: string, visitId: string, input: ResolveConcernInput, ip: string): Promise<MonitoringVisit> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Resolving a concern', RETURNED_STATES);
+      const visit = await this.visitOf(tx, c.id, visitId);
+      if (!visit.escalated_at || visit.resolved_at) throw new AppError('CONFLICT', 'No open escalated concern on this visit');
+      await tx.query(`UPDATE monitoring_visits SET resolved_at = $2, resolved_by = $3, resolution = $4, updated_at = $2 WHERE id = $1`, [visitId, this.clock.now(), user.id, input.resolution]);
+      await this.access.record(tx, user, c.id, 'MONITORING_CONCERN_RESOLVED', 'monitoring_visit', visitId, ip, { seq: visit.seq });
+      return this.visit(tx, visitId);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Durable-solution decision (§3.9)
+
+  async recordDurableSolution(user: AuthUser, caseId: string, input: RecordDurableSolutionInput, ip: string): Promise<DurableSolution> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Recording the durable solution', DURABLE_SOLUTION_STATES);
+      if (input.decidedOn > this.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
+      const returned = RETURNED_STATES.includes(c.state);
+      if (returned && input.solution !== 'RETURN_AVR') throw fieldError('solution', 'not_allowed', 'A returned minor’s case closes on the return ordered by the court (RETURN_AVR)');
+      if (!returned && input.solution === 'RETURN_AVR') {
+        throw fieldError('solution', 'not_allowed', 'A return is recorded as the durable solution once the court ordered it and the child was handed over');
+      }
+      if (input.courtDecisionId) {
+        const decision = await tx.query<unknown[]>(
+          `SELECT 1 FROM court_decisions WHERE id = $1 AND case_id = $2 AND outcome = 'RETURN_ORDERED' AND decree_document_id IS NOT NULL`,
+          [input.courtDecisionId, c.id],
+        );
+        if (!decision.length) throw fieldError('courtDecisionId', 'not_found', 'Not a decision of this case ordering the return, with its decree');
+      }
+      const inserted = await tx.query<{ id: string }[]>(
+        `INSERT INTO durable_solutions (case_id, solution, decided_by, decision_ref, decided_on, court_decision_id, minor_views, minor_views_language, mediator_present,
+            mediator_name, views_relayed_by, options_considered, bia_ref, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+        [c.id, input.solution, input.decidedBy, input.decisionRef, input.decidedOn, input.courtDecisionId ?? null, input.minorViews, input.minorViewsLanguage, input.mediatorPresent,
+          input.mediatorName ?? null, input.viewsRelayedBy ?? null, input.optionsConsidered, input.biaRef ?? null, user.id, this.clock.now()],
+      );
+      await this.access.record(tx, user, c.id, 'DURABLE_SOLUTION_RECORDED', 'durable_solution', inserted[0]!.id, ip, { solution: input.solution });
+      return toDurable((await tx.query<DurableRow[]>(`${DURABLE_SELECT} WHERE id = $1`, [inserted[0]!.id]))[0]!);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reports of part 2 through the composer (ADR 0006)
+
+  async startReport(user: AuthUser, caseId: string, input: StartReturnReportInput, ip: string): Promise<Report> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.access.visible(tx, user, caseId, 'Starting this report', RETURN_REPORT_STATES[input.kind]);
+      let existing: string | null = null;
+      let prefill: DraftPrefill;
+      let visitId: string | null = null;
+      switch (input.kind) {
+        case 'REINTEGRATION_PLAN': {
+          const bundle = await this.planFor(tx, c.id);
+          const visits = await tx.query<{ month_offset: number }[]>(`SELECT month_offset FROM monitoring_visits WHERE case_id = $1 AND month_offset IS NOT NULL ORDER BY seq`, [c.id]);
+          prefill = prefillReintegrationPlan({ ...bundle, monitoringMonths: visits.length ? visits.map((v) => v.month_offset) : DEFAULT_MONITORING_MONTHS });
+          break;
+        }
+        case 'AVR_OPERATIONAL_NOTE': {
+          const travel = await loadTravelPlan(tx, c.id);
+          if (!travel) throw new AppError('CONFLICT', 'Write the travel plan first');
+          const proceeding = (await tx.query<ProceedingRow[]>(`${PROCEEDING_SELECT} WHERE p.case_id = $1 AND p.kind = 'AVR_ART8' ORDER BY p.created_at DESC LIMIT 1`, [c.id]))[0] ?? null;
+          const decision = proceeding
+            ? ((await tx.query<DecisionRow[]>(`${DECISION_SELECT} WHERE proceeding_id = $1 ORDER BY created_at DESC LIMIT 1`, [proceeding.id]))[0] ?? null)
+            : null;
+          prefill = prefillOperationalNote({ travel, proceeding, decision });
+          break;
+        }
+        case 'HANDOVER_PROTOCOL': {
+          const handover = await loadHandover(tx, c.id);
+          if (!handover) throw new AppError('CONFLICT', 'The hand-over is not recorded');
+          const travel = await loadTravelPlan(tx, c.id);
+          prefill = prefillHandoverProtocol(handover, travel?.escort_required ? { name: travel.escort_name, role: travel.escort_role } : null);
+          break;
+        }
+        case 'MONITORING_REPORT': {
+          const visit = await this.visitOf(tx, c.id, input.monitoringVisitId!);
+          if (visit.status !== 'DONE') throw new AppError('CONFLICT', 'A monitoring report follows a recorded visit');
+          const items = await tx.query<ItemRow[]>(`${ITEM_SELECT} WHERE plan_id = (SELECT id FROM reintegration_plans WHERE case_id = $1)`, [c.id]);
+          prefill = prefillMonitoringReport(visit, items);
+          existing = visit.report_id;
+          visitId = visit.id;
+          break;
+        }
+      }
+      if (input.kind !== 'MONITORING_REPORT') {
+        existing = (await tx.query<{ id: string }[]>(`SELECT id FROM reports WHERE case_id = $1 AND kind = $2 ORDER BY created_at LIMIT 1`, [c.id, input.kind]))[0]?.id ?? null;
+      }
+      const report = await this.reports.startReturnVersion(tx, user, c.id, input.kind, existing, prefill, { fromRecords: input.fromRecords, ip });
+      if (visitId && !existing) await tx.query(`UPDATE monitoring_visits SET report_id = $2 WHERE id = $1`, [visitId, report.id]);
+      return report;
+    });
+  }
+}
