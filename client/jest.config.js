@@ -16,7 +16,8 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   // The tests render the whole lazy route tree and type like a user: allow for a loaded machine.
-  testTimeout: 15000,
+  // Generous: form-heavy tests type into many fields, and CI machines have two cores.
+  testTimeout: 60000,
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@app/contracts$': '<rootDir>/../contracts/src/index.ts',

@@ -133,7 +133,8 @@ test.afterAll(async () => {
 });
 
 test('the main journey: intake to a report sent and a case awaiting a solution', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // About 2.5 minutes on a loaded 2-core machine (36 full-page screenshots); generous headroom.
+  test.setTimeout(480_000);
 
   await test.step('the caseworker registers a minor; the intake warns about a likely duplicate', async () => {
     const page = await as(browser, CASEWORKER);

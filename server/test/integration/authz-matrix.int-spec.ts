@@ -1276,6 +1276,22 @@ describe('the authorisation matrix', () => {
     }
   });
 
+  it('drives the route wall: a role @Roles() lists but the matrix does not is refused and audited', async () => {
+    const rule = ROUTE_ACCESS['GET /api/cases/:caseId'] as unknown as { allow: Partial<Record<Role, readonly AccessRelation[]>> };
+    const saved = rule.allow.guardian;
+    await call('GET', `/api/cases/${shared.milano.caseId}`, cookieOf('guardian')).expect(200);
+    delete rule.allow.guardian;
+    try {
+      const seq = await auditSeq();
+      await call('GET', `/api/cases/${shared.milano.caseId}`, cookieOf('guardian')).expect(403);
+      const audit = await q<{ action: string }[]>(`SELECT action FROM audit_event WHERE seq > $1 AND actor_id = $2`, [seq, users.guardian.id]);
+      expect(audit).toEqual([{ action: 'AUTHZ_DENIED' }]);
+    } finally {
+      rule.allow.guardian = saved;
+    }
+    await call('GET', `/api/cases/${shared.milano.caseId}`, cookieOf('guardian')).expect(200);
+  });
+
   it('keeps the matrix and the row wall in one place: case routes use the case-file relations', () => {
     for (const [key, rule] of Object.entries(ROUTE_ACCESS) as [string, { target: string; allow: Partial<Record<Role, readonly string[]>> }][]) {
       if (rule.target !== 'case' || key.startsWith('GET /api/dpo/')) continue;
