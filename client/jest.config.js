@@ -15,8 +15,8 @@ export default {
   testEnvironment: '<rootDir>/test/jsdom-env.cjs',
   testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-  // The tests render the whole lazy route tree and type like a user: allow for a loaded machine.
-  // Generous: form-heavy tests type into many fields, and CI machines have two cores.
+  // The tests render the whole lazy route tree and type like a user into long forms: allow for a
+  // loaded two-core machine.
   testTimeout: 60000,
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {

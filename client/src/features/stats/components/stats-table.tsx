@@ -16,7 +16,9 @@ export const StatsTable = ({ report }: { report: StatsReport }) => {
         <Table.Caption>{t('stats.table.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('stats.table.measure')}</Table.Th>
+            <Table.Th scope="col" miw={220}>
+              {t('stats.table.measure')}
+            </Table.Th>
             {report.rows.map((row) => (
               <Table.Th scope="col" key={row.group} ta="right">
                 {groupLabel(report.breakdown, row.group, locale, t)}
