@@ -11,8 +11,6 @@ import { apiError, json, mockApi, type RecordedRequest } from './support/mock-ap
 import { renderApp } from './support/render-app';
 import { resetClientState } from './support/reset';
 
-// These tests fill a long form like a user does: allow for a loaded machine.
-jest.setTimeout(30_000);
 
 const caseworker = buildCurrentUser({ role: 'caseworker' });
 const palermo = buildDirectoryOrganisation({ id: '11000000-0000-4000-8000-000000000001', name: 'Comune di Palermo – Servizi sociali per minori', type: 'SOCIAL_SERVICES' });

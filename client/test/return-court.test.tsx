@@ -41,9 +41,6 @@ const renderCourt = (caseRecord: CaseDetail, file: ReturnFile, { user = casework
 
 const court = buildDirectoryOrganisation({ name: 'Tribunale per i minorenni di Milano', type: 'JUVENILE_COURT' });
 
-// Whole pages, typed into like a user: allow for a loaded machine.
-jest.setTimeout(45_000);
-
 describe('return and reintegration: the juvenile court', () => {
   beforeEach(async () => {
     await resetClientState();

@@ -33,9 +33,6 @@ const isoDaysFromNow = (days: number) => {
 // The tags input of the signatories (its hidden twin carries the same label).
 const signatories = (form: ReturnType<typeof within>) => form.getAllByLabelText(/^Firmatari del verbale/).find((element) => element.getAttribute('type') !== 'hidden')!;
 
-// Whole pages, typed into like a user: allow for a loaded machine.
-jest.setTimeout(45_000);
-
 describe('return and reintegration: hand-over, monitoring calendar and durable solution', () => {
   beforeEach(resetClientState);
 

@@ -25,9 +25,6 @@ const renderPlan = (caseRecord: CaseDetail, file: ReturnFile, handlers: Handlers
 const counselling = () => buildCaseFileCase({ state: 'AVR_COUNSELLING' });
 const section = async () => within(await screen.findByTestId('return-section-plan'));
 
-// Whole pages, typed into like a user: allow for a loaded machine.
-jest.setTimeout(45_000);
-
 describe('return and reintegration: the reintegration plan editor', () => {
   beforeEach(resetClientState);
 

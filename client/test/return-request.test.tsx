@@ -39,9 +39,6 @@ const requestAvr = buildTransition({
 const awaiting = (overrides: Partial<CaseDetail> = {}) =>
   buildCaseFileCase({ state: 'AWAITING_SOLUTION', guardian: { id: guardian.id, name: 'Paola Riva' }, transitions: [requestAvr], ...overrides });
 
-// Whole pages, typed into like a user: allow for a loaded machine.
-jest.setTimeout(45_000);
-
 describe('return and reintegration: the tab and the return request', () => {
   beforeEach(resetClientState);
 

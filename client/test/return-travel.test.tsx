@@ -46,9 +46,6 @@ const approvePlan = buildTransition({
   ],
 });
 
-// Whole pages, typed into like a user: allow for a loaded machine.
-jest.setTimeout(45_000);
-
 describe('return and reintegration: the travel plan', () => {
   beforeEach(resetClientState);
 
