@@ -31,7 +31,7 @@ const isoDaysFromNow = (days: number) => {
 };
 
 // The tags input of the signatories (its hidden twin carries the same label).
-const signatories = (form: ReturnType<typeof within>) => form.getAllByLabelText(/^Firmatari del verbale/).find((element) => element.getAttribute('type') !== 'hidden')!;
+const signatories = (form: ReturnType<typeof within>) => form.getAllByLabelText(/^Firmatari del verbale/).find((element: HTMLElement) => element.getAttribute('type') !== 'hidden')!;
 
 describe('return and reintegration: hand-over, monitoring calendar and durable solution', () => {
   beforeEach(resetClientState);

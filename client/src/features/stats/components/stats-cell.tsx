@@ -13,7 +13,7 @@ export const StatsCellValue = ({ cell, kind }: { cell: StatsCell; kind: StatsMea
   if (!shown.suppressed) return <>{shown.text}</>;
   return (
     <Tooltip label={t('stats.suppressed.tooltip')} withArrow>
-      <Text span fs="italic" c="dimmed" data-testid="stats-suppressed" tabIndex={0}>
+      <Text span fs="italic" c="dimmed" data-testid="stats-suppressed">
         {shown.text}
         <VisuallyHidden> ({t('stats.suppressed.tooltip')})</VisuallyHidden>
       </Text>
