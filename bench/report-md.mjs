@@ -27,7 +27,7 @@ for (const s of r.results) {
       `${stack === 'app' ? f(s.ratios.p95VsFastify, 2) : ''} | ${first ? `${s.target?.label ?? ''} ${s.pass === true ? '✅' : s.pass === false ? '❌' : ''}` : ''} |`);
   }
 }
-for (const s of r.results.filter((x) => x.runs.app?.parts)) {
+for (const s of r.results.filter((x) => x.runs.app?.parts && Object.keys(x.runs.app.parts).length)) {
   out();
   out(`Mix \`${s.id}\` per kind (p95 ms): app / Fastify floor / SQL floor`);
   out();

@@ -410,7 +410,7 @@ async function main() {
   console.log('');
   printTable(report.results, console.log);
   console.log('');
-  for (const r of report.results.filter((x) => x.runs.app?.parts)) {
+  for (const r of report.results.filter((x) => x.runs.app?.parts && Object.keys(x.runs.app.parts).length)) {
     console.log(`${r.id}, per kind (app / Fastify floor / SQL floor p95, ms):`);
     for (const [tag, part] of Object.entries(r.runs.app.parts)) {
       const f = r.runs.fastify?.parts?.[tag];

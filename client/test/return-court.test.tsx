@@ -1,4 +1,4 @@
-import type { CaseDetail, CourtFile, CurrentUser, ReturnFile } from '@app/contracts';
+import type { CaseDetail, CourtAccessGrant, CourtFile, CurrentUser, ReturnFile } from '@app/contracts';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { File as NodeFile } from 'node:buffer';
@@ -24,16 +24,18 @@ import {
 } from './support/return-fixtures';
 
 const caseworker = buildCurrentUser({ role: 'caseworker', displayName: 'Giulia Rossi' });
+const supervisor = buildCurrentUser({ role: 'supervisor', displayName: 'Paola Conti' });
 const clerk = buildCurrentUser({ role: 'court', displayName: 'Cancelleria TM Milano', organisation: { id: returnId('6a000000'), name: 'Tribunale per i minorenni di Milano', type: 'JUVENILE_COURT' } });
 type Handlers = Parameters<typeof mockApi>[0];
 const realXhr = global.XMLHttpRequest;
 
 const renderCourt = (caseRecord: CaseDetail, file: ReturnFile, { user = caseworker, handlers = {} }: { user?: CurrentUser; handlers?: Handlers } = {}) => {
-  const state = { caseRecord, file };
+  const state = { caseRecord, file, grants: [] as CourtAccessGrant[] };
   const server = mockApi({
     'GET /api/auth/me': () => json(200, user),
     [`GET /api/cases/${caseRecord.id}`]: () => json(200, state.caseRecord),
     [`GET /api/cases/${caseRecord.id}/return`]: () => json(200, state.file),
+    [`GET /api/cases/${caseRecord.id}/court-access`]: () => json(200, { items: state.grants }),
     ...handlers,
   });
   return { server, state, ...renderApp(`/cases/${caseRecord.id}?tab=return`) };
@@ -176,6 +178,50 @@ describe('return and reintegration: the juvenile court', () => {
     expect(await screen.findByText('Decreto allegato alla decisione.')).toBeInTheDocument();
     expect(server.callsTo('PUT', `/api/cases/${caseRecord.id}/court/decisions/${decision.id}/decree`)[0]?.body).toEqual({ decreeDocumentId: decree.id });
     expect(await screen.findByTestId('decree-attached')).toBeInTheDocument();
+  });
+
+  it('says whether the court sees the case, and lets a supervisor give it access for a limited time', async () => {
+    const caseRecord = buildCaseFileCase({ state: 'COURT_PENDING' });
+    const proceeding = buildProceeding({ court: { id: court.id, name: court.name } });
+    const first = renderCourt(caseRecord, buildReturnFile(caseRecord.id, { court: { proceedings: [proceeding], prosieguoUntil: null } }));
+    expect(await screen.findByTestId('court-access-status')).toHaveTextContent('Il Tribunale non vede ancora il caso');
+    expect(screen.getByText("L'accesso lo dà un supervisore.")).toBeInTheDocument();
+    expect(screen.queryByTestId('court-access-form')).not.toBeInTheDocument();
+    first.unmount();
+
+    const grant: CourtAccessGrant = {
+      id: returnId('6c000000'),
+      court: { id: court.id, name: court.name },
+      grantedBy: { id: supervisor.id, displayName: 'Paola Conti' },
+      grantedAt: '2026-11-22T10:00:00.000Z',
+      expiresAt: '2027-02-20T22:59:59.000Z',
+      reason: 'Ricorso per il rimpatrio assistito (art. 8, L. 47/2017)',
+      live: true,
+    };
+    const { server, state } = renderCourt(caseRecord, buildReturnFile(caseRecord.id, { court: { proceedings: [proceeding], prosieguoUntil: null } }), {
+      user: supervisor,
+      handlers: {
+        'GET /api/directory/organisations': () => json(200, { items: [court] }),
+        [`POST /api/cases/${caseRecord.id}/court-access`]: () => {
+          state.grants = [grant];
+          return json(201, grant);
+        },
+      },
+    });
+    const form = within(await screen.findByTestId('court-access-form'));
+    // The proceeding's court is proposed.
+    await waitFor(() => expect(form.getByRole('combobox', { name: /^Tribunale per i minorenni/ })).toHaveValue(court.name));
+    await userEvent.setup().click(form.getByRole('button', { name: "Dai l'accesso" }));
+    expect(await screen.findByText('Accesso del Tribunale registrato.')).toBeInTheDocument();
+    const body = server.callsTo('POST', `/api/cases/${caseRecord.id}/court-access`)[0]?.body as { courtOrganisationId: string; expiresAt: string; reason: string };
+    expect(body.courtOrganisationId).toBe(court.id);
+    expect(body.reason).toBe('Ricorso per il rimpatrio assistito (art. 8, L. 47/2017)');
+    // About ninety days from now, at the end of the day.
+    const days = (new Date(body.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThan(92);
+    expect(await screen.findByTestId('court-access-status')).toHaveTextContent('Il Tribunale può vedere il caso');
+    expect(screen.getByTestId('court-access-grant-line')).toHaveTextContent('Attivo');
   });
 
   it("lets the court's clerk upload the decree with the decision, on their own court's proceeding", async () => {

@@ -156,6 +156,20 @@ describe('return and reintegration: hand-over, monitoring calendar and durable s
     expect(await screen.findByTestId('visit-resolve')).toBeInTheDocument();
   });
 
+  it('folds the steps the case has moved past, and opens one on request', async () => {
+    const caseRecord = buildCaseFileCase({ state: 'MONITORING' });
+    renderReturn(caseRecord, buildReturnFile(caseRecord.id, { travelPlan: buildTravelPlan(), handover: buildHandover(), monitoringVisits: [buildVisit({ plannedOn: isoDaysFromNow(20) })] }));
+    const toggle = await screen.findByTestId('return-section-travel-toggle');
+    expect(toggle).toHaveTextContent('Mostra');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByTestId('travel-plan')).not.toBeInTheDocument();
+    // The current step stays open.
+    expect(screen.getByTestId('monitoring-calendar')).toBeInTheDocument();
+    await userEvent.setup().click(toggle);
+    expect(screen.getByTestId('travel-plan')).toHaveTextContent('Luca Verdi');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it("records the durable solution of a returned child on the court's decision", async () => {
     const caseRecord = buildCaseFileCase({ state: 'MONITORING' });
     const decision = buildDecision({ decreeDocumentId: '3f000000-0000-4000-8000-0000000000aa' });

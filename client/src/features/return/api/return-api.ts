@@ -2,6 +2,8 @@ import {
   AssistanceItemSchema,
   ConsentSchema,
   CounsellingSessionSchema,
+  CourtAccessGrantSchema,
+  CourtAccessListSchema,
   CourtDecisionSchema,
   CourtFileSchema,
   CourtHearingSchema,
@@ -19,6 +21,9 @@ import {
   type AddMonitoringVisitInput,
   type AssistanceItem,
   type Consent,
+  type CourtAccessGrant,
+  type CourtAccessList,
+  type GrantCourtAccessInput,
   type CounsellingSession,
   type CourtDecision,
   type CourtFile,
@@ -141,6 +146,17 @@ export const attachDecree = (caseId: string, decisionId: string, decreeDocumentI
   api.put(casePath(caseId, `court/decisions/${id(decisionId)}/decree`), { decreeDocumentId }, CourtDecisionSchema);
 
 export const recordProsieguo = (caseId: string, input: RecordProsieguoInput): Promise<CourtDecision> => api.post(casePath(caseId, 'court/prosieguo'), input, CourtDecisionSchema);
+
+// The court's time-limited access to the case (issue 5's court grants): staff read it, a supervisor
+// gives and revokes it.
+export const fetchCourtAccess = (caseId: string, signal?: AbortSignal): Promise<CourtAccessList> =>
+  api.get(casePath(caseId, 'court-access'), CourtAccessListSchema, withSignal(signal));
+
+export const grantCourtAccess = (caseId: string, input: GrantCourtAccessInput): Promise<CourtAccessGrant> =>
+  api.post(casePath(caseId, 'court-access'), input, CourtAccessGrantSchema);
+
+export const revokeCourtAccess = (caseId: string, grantId: string): Promise<CourtAccessGrant> =>
+  api.post(casePath(caseId, `court-access/${id(grantId)}/revoke`), undefined, CourtAccessGrantSchema);
 
 // ---------------------------------------------------------------------------------------------
 // Travel, hand-over, monitoring, durable solution, reports

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { fetchCourtFile, fetchPortalCase, fetchReturnFile } from './return-api';
+import { fetchCourtAccess, fetchCourtFile, fetchPortalCase, fetchReturnFile } from './return-api';
 
 // Everything hangs under the case's key (['cases', caseId], features/cases/api/case-queries.ts):
 // a step recorded here can meet a guard or move the case, so the whole case is read again (its
@@ -15,6 +15,11 @@ export const returnQueries = {
     queryOptions({
       queryKey: [...returnQueries.byCase(caseId), 'court'] as const,
       queryFn: ({ signal }) => fetchCourtFile(caseId, signal),
+    }),
+  courtAccess: (caseId: string) =>
+    queryOptions({
+      queryKey: [...returnQueries.byCase(caseId), 'court-access'] as const,
+      queryFn: ({ signal }) => fetchCourtAccess(caseId, signal),
     }),
   // The guardian's view of the case (their consents and the minor's request); the same key as the
   // portal's own page (features/portal), so the two share one read.

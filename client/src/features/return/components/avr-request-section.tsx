@@ -1,4 +1,4 @@
-import { RecordAvrRequestSchema, type CaseDetail, type Consent, type RecordAvrRequestInput, type ReturnFile } from '@app/contracts';
+import { RecordAvrRequestSchema, type Consent, type RecordAvrRequestInput } from '@app/contracts';
 import { Alert, Blockquote, Button, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
@@ -14,7 +14,7 @@ import { AVR_REQUEST_STATES, isIn } from '../utils/return-access';
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
 import { formatDateTime } from '../utils/return-format';
 import { ReturnError } from './return-error';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
 type Values = { minorWords: string; language: string; mediatorPresent: boolean; mediatorName: string; informedBy: string; givenAt: string };
 const FIELDS = ['minorWords', 'language', 'mediatorPresent', 'mediatorName', 'informedBy', 'givenAt'] as const;
@@ -113,13 +113,13 @@ const RequestForm = ({ caseId }: { caseId: string }) => {
 };
 
 // The minor's voluntary request to return and the guardian's co-signature (domain §4 #14, §8 rule 4).
-export const AvrRequestSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const AvrRequestSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const { minorRequest, guardianConsent } = file.avrRequest;
   const canRecord = isIn(AVR_REQUEST_STATES, caseDetail.state) && (!minorRequest || minorRequest.withdrawnAt !== null);
   return (
-    <ReturnSection id="request" title={t('return.sections.request')} intro={t('return.request.intro')}>
+    <ReturnSection collapsed={collapsed} id="request" title={t('return.sections.request')} intro={t('return.request.intro')}>
       <Stack gap="md">
         <div data-testid="avr-minor-request">
           <SubHeading>{t('return.request.minorHeading')}</SubHeading>

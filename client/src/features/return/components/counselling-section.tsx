@@ -1,4 +1,4 @@
-import { CreateCounsellingSessionSchema, type CaseDetail, type CreateCounsellingSessionInput, type ReturnFile } from '@app/contracts';
+import { CreateCounsellingSessionSchema, type CreateCounsellingSessionInput } from '@app/contracts';
 import { Badge, Blockquote, Button, Checkbox, Group, Paper, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -15,7 +15,7 @@ import { COUNSELLING_STATES, isIn } from '../utils/return-access';
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
 import { todayIso } from '../utils/return-format';
 import { ReturnError } from './return-error';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
 type Values = {
   heldOn: string;
@@ -116,7 +116,7 @@ const SessionForm = ({ caseId, onDone }: { caseId: string; onDone: () => void })
 
 // Counselling with the minor before the court (domain §3.11, [S18]): each session in the minor's
 // own words, with the language and the mediator.
-export const CounsellingSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const CounsellingSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const canRecord = isIn(COUNSELLING_STATES, caseDetail.state);
@@ -124,7 +124,7 @@ export const CounsellingSection = ({ caseId, caseDetail, file }: { caseId: strin
   const sessions = file.counsellingSessions;
   const showForm = canRecord && (adding || sessions.length === 0);
   return (
-    <ReturnSection
+    <ReturnSection collapsed={collapsed}
       id="counselling"
       title={t('return.sections.counselling')}
       intro={t('return.counselling.intro')}

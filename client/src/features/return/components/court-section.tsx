@@ -11,6 +11,7 @@ import { useLocale } from '@/lib/i18n';
 import { returnQueries } from '../api/return-queries';
 import { BEFORE_COURT_STATES, isIn } from '../utils/return-access';
 import { formatDateTime } from '../utils/return-format';
+import { CourtAccess } from './court-access';
 import { AttachDecreeForm, DecisionForm, FilingForm, ProsieguoForm, RecordHearingForm, ScheduleHearingForm } from './court-forms';
 import { ReturnSection, SubHeading } from './return-section';
 
@@ -231,13 +232,14 @@ type CourtSectionProps = {
   mode: Mode;
   hasPlan: boolean;
   eighteenthBirthday: string | null;
+  collapsed?: boolean;
 };
 
 // The proceedings before the juvenile court (domain §3.8; L. 47/2017 art. 8 and 13): the filing
 // (recorded by IOM; IOM does not file), hearings (the minor and the guardian heard, the
 // interpreter), the decision with its decree, and the prosieguo after 18. Staff and the court's
 // clerks use the same screens; a court sees its own proceedings only.
-export const CourtSection = ({ caseId, caseDetail, court, mode, hasPlan, eighteenthBirthday }: CourtSectionProps) => {
+export const CourtSection = ({ caseId, caseDetail, court, mode, hasPlan, eighteenthBirthday, collapsed = false }: CourtSectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const [filing, setFiling] = useState(false);
@@ -246,7 +248,7 @@ export const CourtSection = ({ caseId, caseDetail, court, mode, hasPlan, eightee
   const canFile = mode === 'staff' && isIn(BEFORE_COURT_STATES, caseDetail.state) && !hasPetition;
   const open = !isClosedState(caseDetail.state);
   return (
-    <ReturnSection id="court" title={t('return.sections.court')} intro={t(mode === 'court' ? 'return.court.introCourt' : 'return.court.intro')}>
+    <ReturnSection collapsed={collapsed} id="court" title={t('return.sections.court')} intro={t(mode === 'court' ? 'return.court.introCourt' : 'return.court.intro')}>
       <Stack gap="md">
         {court.prosieguoUntil && (
           <Text size="sm" data-testid="prosieguo-until">
@@ -259,6 +261,7 @@ export const CourtSection = ({ caseId, caseDetail, court, mode, hasPlan, eightee
         {court.proceedings.map((proceeding) => (
           <ProceedingCard key={proceeding.id} caseId={caseId} caseDetail={caseDetail} proceeding={proceeding} mode={mode} />
         ))}
+        {mode === 'staff' && hasPetition && <CourtAccess caseId={caseId} courtId={court.proceedings.find((proceeding) => proceeding.kind === 'AVR_ART8')?.court.id ?? null} />}
         {canFile &&
           (filing ? (
             <FilingForm caseId={caseId} hasPlan={hasPlan} onDone={() => setFiling(false)} />

@@ -1,4 +1,4 @@
-import { DurableSolutionTypeSchema, RecordDurableSolutionSchema, type CaseDetail, type DurableSolutionType, type RecordDurableSolutionInput, type ReturnFile } from '@app/contracts';
+import { DurableSolutionTypeSchema, RecordDurableSolutionSchema, type DurableSolutionType, type RecordDurableSolutionInput, type ReturnFile } from '@app/contracts';
 import { Badge, Blockquote, Button, Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { DURABLE_SOLUTION_STATES, RETURNED_STATES, isIn } from '../utils/return-
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
 import { todayIso } from '../utils/return-format';
 import { ReturnError } from './return-error';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
 type Values = {
   solution: DurableSolutionType | '';
@@ -188,7 +188,7 @@ const SolutionForm = ({ caseId, returned, file, onDone }: { caseId: string; retu
 // The durable-solution decision (domain §3.9): who decided (the court for a return; social
 // services and the guardian for a solution in Italy), the reference, the minor's views, the
 // options considered. Every case closed with a solution has one.
-export const DurableSolutionSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const DurableSolutionSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const [adding, setAdding] = useState(false);
@@ -197,7 +197,7 @@ export const DurableSolutionSection = ({ caseId, caseDetail, file }: { caseId: s
   const solutions = file.durableSolutions;
   if (solutions.length === 0 && !canRecord) return null;
   return (
-    <ReturnSection
+    <ReturnSection collapsed={collapsed}
       id="solution"
       title={t('return.sections.solution')}
       intro={t('return.solution.intro')}

@@ -1,4 +1,4 @@
-import { DEFAULT_MONITORING_MONTHS, MIN_MONITORING_MONTHS, ReceiverKindSchema, RecordHandoverSchema, type CaseDetail, type ReceiverKind, type RecordHandoverInput, type ReturnFile } from '@app/contracts';
+import { DEFAULT_MONITORING_MONTHS, MIN_MONITORING_MONTHS, ReceiverKindSchema, RecordHandoverSchema, type ReceiverKind, type RecordHandoverInput, type ReturnFile } from '@app/contracts';
 import { Button, Divider, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -16,7 +16,7 @@ import { formatDateTime } from '../utils/return-format';
 import { DocumentPicker } from './document-picker';
 import { ReturnError } from './return-error';
 import { ReturnReportLink } from './return-report-link';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
 type Values = {
   arrivedAt: string;
@@ -197,7 +197,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
 
 // Arrival and hand-over (domain §4 #19): who received the child, when and where, the signed
 // protocol; recording it schedules the monitoring visits and moves the case to "handed over".
-export const HandoverSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const HandoverSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const { handover } = file;
@@ -205,7 +205,7 @@ export const HandoverSection = ({ caseId, caseDetail, file }: { caseId: string; 
   const report = file.reports.find((ref) => ref.kind === 'HANDOVER_PROTOCOL');
   if (!handover && !recordable) return null;
   return (
-    <ReturnSection id="handover" title={t('return.sections.handover')} intro={t('return.handover.intro')}>
+    <ReturnSection collapsed={collapsed} id="handover" title={t('return.sections.handover')} intro={t('return.handover.intro')}>
       {handover ? (
         <Stack gap={6} data-testid="handover">
           <Text size="sm">{t('return.handover.arrivedLine', { date: formatDateTime(handover.arrivedAt, locale), place: handover.place })}</Text>

@@ -27,7 +27,7 @@ import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText }
 import { formatDateTime, formatIndex, formatMonth, todayIso } from '../utils/return-format';
 import { ReturnError } from './return-error';
 import { ReturnReportLink } from './return-report-link';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 import { RecordVisitForm } from './visit-form';
 
 export type VisitStatus = 'PLANNED' | 'OVERDUE' | 'DONE' | 'CANCELLED';
@@ -183,7 +183,7 @@ const VisitItem = ({ caseId, caseDetail, file, visit, action, setAction }: { cas
             <Text size="sm">
               {t('return.monitoring.doneLine', {
                 date: visit.visitedOn ? formatCalendarDate(visit.visitedOn, locale) : '',
-                mode: visit.mode ? t(`return.monitoring.modes.${visit.mode}`) : '',
+                mode: visit.mode ? t(`return.monitoring.modes.${visit.mode}`).toLocaleLowerCase(locale) : '',
                 officer: visit.officer ?? '',
               })}
             </Text>
@@ -340,7 +340,7 @@ const EscalateForm = ({ caseId, visitId, onDone }: { caseId: string; visitId: st
 // Post-return monitoring (domain §3.12): the visits scheduled at hand-over (+1, +3, +6 months by
 // default; at least six months), extra visits for a vulnerable child, each visit's findings, the
 // escalation of a protection concern and its monitoring report. Shown as a calendar, by month.
-export const MonitoringSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const MonitoringSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const [action, setAction] = useState<Action>(null);
@@ -352,7 +352,7 @@ export const MonitoringSection = ({ caseId, caseDetail, file }: { caseId: string
   const overdue = visits.filter((visit) => visitStatus(visit, today) === 'OVERDUE');
   const months = [...new Set(visits.map((visit) => visit.plannedOn.slice(0, 7)))];
   return (
-    <ReturnSection
+    <ReturnSection collapsed={collapsed}
       id="monitoring"
       title={t('return.sections.monitoring')}
       intro={t('return.monitoring.intro')}

@@ -1,4 +1,3 @@
-import type { CaseDetail, ReturnFile } from '@app/contracts';
 import { Alert, Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { formatEuro } from '../utils/return-format';
 import { ASSESSMENTS, PlanNarrativeForm } from './plan-narrative';
 import { ItemForm, ItemTable, ObjectiveForm, ObjectiveList } from './plan-items';
 import { ReturnReportLink } from './return-report-link';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
 const Narrative = ({ label, text }: { label: string; text: string }) => (
   <div>
@@ -26,7 +25,7 @@ const Narrative = ({ label, text }: { label: string; text: string }) => (
 // The reintegration plan (domain §3.11): assessments, needs and family, the minor's views,
 // objectives by dimension and level, assistance items (provider, budget, in kind, status, delivery).
 // It is approved by the supervisor through its report (the composer fixes the approved text).
-export const ReintegrationPlanSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const ReintegrationPlanSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const plan = file.reintegrationPlan;
@@ -35,7 +34,7 @@ export const ReintegrationPlanSection = ({ caseId, caseDetail, file }: { caseId:
   const report = file.reports.find((ref) => ref.kind === 'REINTEGRATION_PLAN');
 
   return (
-    <ReturnSection
+    <ReturnSection collapsed={collapsed}
       id="plan"
       title={t('return.sections.plan')}
       intro={t('return.plan.intro')}

@@ -1,4 +1,4 @@
-import type { CaseDetail, ReturnFile } from '@app/contracts';
+import type { CaseDetail, CaseState, ReturnFile } from '@app/contracts';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,18 @@ const sectionsFor = (caseDetail: CaseDetail, file: ReturnFile): string[] => {
     .map(([key]) => key);
 };
 
+// Steps the case has moved past start folded, so the current one is near the top of the page.
+const LATER: CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
+const PAST: Record<string, readonly CaseState[]> = {
+  request: ['COURT_PENDING', 'COURT_APPROVED', 'COURT_REJECTED', 'AVR_PREPARATION', 'CLOSED_LOCAL_SOLUTION', ...LATER],
+  counselling: ['CLOSED_LOCAL_SOLUTION', ...LATER],
+  court: ['AVR_PREPARATION', 'CLOSED_LOCAL_SOLUTION', ...LATER],
+  travel: ['HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'],
+  handover: ['MONITORING', 'CLOSED_REINTEGRATED'],
+  plan: ['CLOSED_REINTEGRATED', 'CLOSED_LOCAL_SOLUTION'],
+};
+const isPast = (section: string, state: CaseState): boolean => (PAST[section] ?? []).includes(state);
+
 // The staff's return file: where the case stands, what each next step still needs and who can
 // supply it, then one section per step in the order they happen.
 const StaffReturnPanel = ({ caseId, caseDetail }: ReturnPanelProps) => {
@@ -102,12 +114,22 @@ const StaffReturnPanel = ({ caseId, caseDetail }: ReturnPanelProps) => {
       </Card>
       <StepChecklist caseDetail={caseDetail} />
       {sections.includes('solution') && <DurableSolutionSection {...common} />}
-      {sections.includes('request') && <AvrRequestSection {...common} />}
-      {sections.includes('counselling') && <CounsellingSection {...common} />}
-      {sections.includes('plan') && <ReintegrationPlanSection {...common} />}
-      {sections.includes('court') && <CourtSection caseId={caseId} caseDetail={caseDetail} court={file.court} mode="staff" hasPlan={Boolean(file.reintegrationPlan)} eighteenthBirthday={eighteenth} />}
-      {sections.includes('travel') && <TravelPlanSection {...common} />}
-      {sections.includes('handover') && <HandoverSection {...common} />}
+      {sections.includes('request') && <AvrRequestSection {...common} collapsed={isPast('request', caseDetail.state)} />}
+      {sections.includes('counselling') && <CounsellingSection {...common} collapsed={isPast('counselling', caseDetail.state)} />}
+      {sections.includes('plan') && <ReintegrationPlanSection {...common} collapsed={isPast('plan', caseDetail.state)} />}
+      {sections.includes('court') && (
+        <CourtSection
+          caseId={caseId}
+          caseDetail={caseDetail}
+          court={file.court}
+          mode="staff"
+          hasPlan={Boolean(file.reintegrationPlan)}
+          eighteenthBirthday={eighteenth}
+          collapsed={isPast('court', caseDetail.state)}
+        />
+      )}
+      {sections.includes('travel') && <TravelPlanSection {...common} collapsed={isPast('travel', caseDetail.state)} />}
+      {sections.includes('handover') && <HandoverSection {...common} collapsed={isPast('handover', caseDetail.state)} />}
       {sections.includes('monitoring') && <MonitoringSection {...common} />}
     </Stack>
   );

@@ -23,9 +23,10 @@ export const ReturnProgress = ({ state }: { state: CaseState }) => {
     <Paper withBorder p="sm" component="nav" aria-label={t('return.progress.label')} data-testid="return-progress">
       <Group component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} wrap="wrap">
         {PHASES.map((phase, index) => {
-          const status = index < current ? 'done' : index === current ? 'current' : 'todo';
+          // A closed case has done every phase, the last included.
+          const status = index < current || state === 'CLOSED_REINTEGRATED' ? 'done' : index === current ? 'current' : 'todo';
           return (
-            <Group component="li" key={phase.key} gap={6} wrap="nowrap" aria-current={status === 'current' ? 'step' : undefined} data-status={status}>
+            <Group component="li" key={phase.key} gap={6} wrap="nowrap" aria-current={index === current ? 'step' : undefined} data-status={status}>
               <Badge variant={status === 'current' ? 'filled' : 'light'} color={status === 'todo' ? 'gray' : status === 'done' ? 'green' : 'blue'} tt="none" radius="sm">
                 {index + 1}. {t(`return.progress.phases.${phase.key}`)}
               </Badge>

@@ -1,4 +1,7 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { CaseDetail, ReturnFile } from '@app/contracts';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type ReturnSectionProps = {
   // The anchor the checklist and the contents list link to (#return-<id>).
@@ -6,15 +9,23 @@ type ReturnSectionProps = {
   title: string;
   intro?: string;
   aside?: React.ReactNode;
+  // A step the case has moved past starts folded (its heading and a way to open it stay).
+  collapsed?: boolean;
   children: React.ReactNode;
 };
+
+// What each section of the return file receives.
+export type SectionProps = { caseId: string; caseDetail: CaseDetail; file: ReturnFile; collapsed?: boolean };
 
 export const sectionAnchor = (id: string): string => `return-${id}`;
 
 // One step of the return: a labelled region with its heading, so screen-reader users can jump
 // between them and the checklist can link to it.
-export const ReturnSection = ({ id, title, intro, aside, children }: ReturnSectionProps) => {
+export const ReturnSection = ({ id, title, intro, aside, collapsed = false, children }: ReturnSectionProps) => {
+  const { t } = useTranslation();
   const anchor = sectionAnchor(id);
+  const bodyId = useId();
+  const [open, setOpen] = useState(!collapsed);
   return (
     <Card withBorder padding="lg" component="section" id={anchor} aria-labelledby={`${anchor}-heading`} data-testid={`return-section-${id}`} style={{ scrollMarginTop: 80 }}>
       <Stack gap="md">
@@ -23,15 +34,26 @@ export const ReturnSection = ({ id, title, intro, aside, children }: ReturnSecti
             <Title order={2} size="h4" id={`${anchor}-heading`} tabIndex={-1}>
               {title}
             </Title>
-            {intro && (
+            {intro && open && (
               <Text size="sm" c="dimmed" mt={4}>
                 {intro}
               </Text>
             )}
           </div>
-          {aside}
+          <Group gap="xs">
+            {open && aside}
+            {collapsed && (
+              <Button variant="subtle" size="xs" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((value) => !value)} data-testid={`return-section-${id}-toggle`}>
+                {open ? t('return.collapse.hide') : t('return.collapse.show')}
+              </Button>
+            )}
+          </Group>
         </Group>
-        {children}
+        {open && (
+          <Stack gap="md" id={bodyId}>
+            {children}
+          </Stack>
+        )}
       </Stack>
     </Card>
   );

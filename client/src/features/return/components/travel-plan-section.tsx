@@ -1,7 +1,6 @@
 import {
   PutTravelPlanSchema,
   TravelDocumentTypeSchema,
-  type CaseDetail,
   type CaseFile,
   type PutTravelPlanInput,
   type ReturnFile,
@@ -33,7 +32,7 @@ import { formatDateTime, todayIso } from '../utils/return-format';
 import { DocumentPicker } from './document-picker';
 import { ReturnError } from './return-error';
 import { ReturnReportLink } from './return-report-link';
-import { ReturnSection, SubHeading } from './return-section';
+import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 import { TransitionChecklist } from './step-checklist';
 
 type Values = {
@@ -391,7 +390,7 @@ const PlanView = ({ plan }: { plan: TravelPlan }) => {
 // check), fitness to travel, the escort (on by default; off only by a supervisor, with a reason),
 // the itinerary and a departure before the 18th birthday. The supervisor approves the operational
 // plan by moving the case to "preparation" once every line is met.
-export const TravelPlanSection = ({ caseId, caseDetail, file }: { caseId: string; caseDetail: CaseDetail; file: ReturnFile }) => {
+export const TravelPlanSection = ({ caseId, caseDetail, file, collapsed = false }: SectionProps) => {
   const { t } = useTranslation();
   const editable = isIn(TRAVEL_PLAN_STATES, caseDetail.state);
   const caseFileQuery = useQuery({ ...caseFileQueries.file(caseId), enabled: editable });
@@ -401,7 +400,7 @@ export const TravelPlanSection = ({ caseId, caseDetail, file }: { caseId: string
   const note = file.reports.find((ref) => ref.kind === 'AVR_OPERATIONAL_NOTE');
   if (!plan && !isIn(AFTER_COURT_APPROVAL, caseDetail.state)) return null;
   return (
-    <ReturnSection
+    <ReturnSection collapsed={collapsed}
       id="travel"
       title={t('return.sections.travel')}
       intro={t('return.travel.intro')}

@@ -21,6 +21,8 @@ const RETURN_FIELD_CODES = new Set([
   'after_21st_birthday',
   'no_date_of_birth',
   'in_future',
+  'in_past',
+  'too_long',
 ]);
 
 const GENERIC_FIELD_CODES: Record<string, string> = {
