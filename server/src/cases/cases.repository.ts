@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_FILE_RELATIONS_BY_ROLE, type CaseListQuery, type CaseState, type OrganisationType, type Role } from '@app/contracts';
+import { CASE_FILE_RELATIONS_BY_ROLE, USER_GRANT_RELATIONS, type CaseListQuery, type CaseState, type OrganisationType, type Role } from '@app/contracts';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -97,14 +97,16 @@ const CASE_COLUMNS = `c.id, c.case_number, c.state, c.priority, c.channel, to_ch
   to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth`;
 
 // A live grant of a relation on the case (the `n`th parameter is "now").
-const liveGrant = (relation: string, now: number) =>
-  `g.case_id = c.id AND g.relation = '${relation}' AND (g.expires_at IS NULL OR g.expires_at > $${now})`;
+const liveGrant = (relation: string, now: number, alias = 'c') =>
+  `g.case_id = ${alias}.id AND g.relation = '${relation}' AND (g.expires_at IS NULL OR g.expires_at > $${now})`;
 
-const LIST_EXTRAS = (now: number) => `,
+// `alias` is the row the extras describe: `c` (cases) or, in the list, `p` (the page, so that the
+// subqueries run for the rows of the page only).
+const LIST_EXTRAS = (now: number, alias = 'c') => `,
   (SELECT json_build_object('id', u.id, 'name', u.display_name) FROM case_grants g JOIN users u ON u.id = g.user_id
-    WHERE ${liveGrant('assigned_caseworker', now)} ORDER BY g.created_at DESC LIMIT 1) AS assigned_caseworker,
-  (SELECT json_build_object('id', o.id, 'name', o.name, 'type', o.type) FROM organisations o WHERE o.id = c.requesting_organisation_id) AS requesting_authority,
-  EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < $${now}) AS overdue`;
+    WHERE ${liveGrant('assigned_caseworker', now, alias)} ORDER BY g.created_at DESC LIMIT 1) AS assigned_caseworker,
+  (SELECT json_build_object('id', o.id, 'name', o.name, 'type', o.type) FROM organisations o WHERE o.id = ${alias}.requesting_organisation_id) AS requesting_authority,
+  EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = ${alias}.id AND t.status = 'OPEN' AND t.due_at < $${now}) AS overdue`;
 
 const DETAIL_EXTRAS = (now: number) => `${LIST_EXTRAS(now)},
   c.risk_level, c.dg_protocol_no, c.internal_notes, c.reopen_count,
@@ -127,12 +129,26 @@ export const nameMatchPredicate = (param: number, alias = 'c') =>
 export type CaseFilters = Omit<CaseListQuery, 'cursor' | 'limit'> & { name?: string | undefined };
 
 // The one place that decides which cases a user may see: a live grant whose relation opens the
-// case file to the user's role, naming the user or the user's organisation.
+// case file to the user's role, naming the user (person relations: assigned caseworker, guardian)
+// or the user's organisation (the others). One branch per kind of relation, never an OR of the
+// user and the organisation: the planner can then estimate the grants and drive the query from
+// case_grants_user_idx / case_grants_org_idx (docs/performance.md).
 export function visibleCasePredicate(user: AuthUser, now: Date, params: unknown[], alias = 'c'): string {
-  params.push(CASE_FILE_RELATIONS_BY_ROLE[user.role], user.id, user.organisationId, now);
-  const n = params.length;
-  return `EXISTS (SELECT 1 FROM case_grants g WHERE g.case_id = ${alias}.id AND g.relation = ANY($${n - 3}::text[])
-    AND (g.user_id = $${n - 2}::uuid OR g.organisation_id = $${n - 1}::uuid) AND (g.expires_at IS NULL OR g.expires_at > $${n}))`;
+  const relations = CASE_FILE_RELATIONS_BY_ROLE[user.role];
+  const branch = (kinds: readonly string[], column: 'user_id' | 'organisation_id', id: string) => {
+    params.push(kinds, id, now);
+    const n = params.length;
+    return `EXISTS (SELECT 1 FROM case_grants g WHERE g.case_id = ${alias}.id AND g.relation = ANY($${n - 2}::text[])
+    AND g.${column} = $${n - 1}::uuid AND (g.expires_at IS NULL OR g.expires_at > $${n}))`;
+  };
+  const personal = relations.filter((r) => USER_GRANT_RELATIONS.includes(r));
+  const organisational = relations.filter((r) => !USER_GRANT_RELATIONS.includes(r));
+  const branches = [
+    ...(personal.length ? [branch(personal, 'user_id', user.id)] : []),
+    ...(organisational.length ? [branch(organisational, 'organisation_id', user.organisationId)] : []),
+  ];
+  if (!branches.length) return 'false';
+  return branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`;
 }
 
 @Injectable()
@@ -166,9 +182,13 @@ export class CasesRepository {
       params.push(updatedAt, id);
       where.push(`(c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    // The page first, then the per-row extras for its rows only: inside the scan the planner may
+    // turn "overdue" into a hashed subplan over every overdue task of the country.
     return executor.query<CaseListRow[]>(
-      `SELECT ${CASE_COLUMNS}${LIST_EXTRAS(2)} FROM cases c JOIN minors m ON m.id = c.minor_id
-        WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT $1`,
+      `SELECT p.*${LIST_EXTRAS(2, 'p')} FROM (
+         SELECT ${CASE_COLUMNS}, c.requesting_organisation_id FROM cases c JOIN minors m ON m.id = c.minor_id
+          WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT $1) p
+        ORDER BY p.updated_at DESC, p.id DESC`,
       params,
     );
   }

@@ -24,6 +24,9 @@ export const EnvSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   // Statistics: counts of 1 to STATS_MIN_CELL_SIZE − 1 children are suppressed (docs/access-control.md).
   STATS_MIN_CELL_SIZE: z.coerce.number().int().min(2).max(100).default(5),
+  // A supervisor's unit-wide dashboard is computed at most once per this many seconds per unit, and
+  // again after any change of record (docs/performance.md F4); 0 computes it on every request.
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
 });
 export type Env = z.infer<typeof EnvSchema>;

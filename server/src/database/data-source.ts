@@ -10,8 +10,10 @@ export function dataSourceOptions(url: string, overrides: { extra?: { max?: numb
     migrationsTransactionMode: 'each',
     synchronize: false,
     entities: [],
-    // Every connection works in UTC so audit hashes and dates never depend on the host.
-    extra: { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000', ...overrides.extra },
+    // Every connection works in UTC so audit hashes and dates never depend on the host. No parallel
+    // workers: on two cores a worker process per query costs more CPU than it saves for this
+    // short-query workload (docs/performance.md F7).
+    extra: { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000 -c max_parallel_workers_per_gather=0', ...overrides.extra },
   } as DataSourceOptions;
 }
 

@@ -15,15 +15,33 @@ function rowsOf<T>(result: unknown): T {
   return result as T;
 }
 
-export const executorOf = (manager: Pick<EntityManager, 'query'>): Executor => ({
-  query: async <T>(sql: string, params: unknown[] = []) => rowsOf<T>(await manager.query(sql, params)),
-});
+// A transaction is one connection, which runs one statement at a time: statements issued together
+// (Promise.all on a transaction) are queued here, in order, rather than inside pg (which warns, and
+// pg 9 refuses).
+export const executorOf = (manager: Pick<EntityManager, 'query'>): Executor => {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query: <T>(sql: string, params: unknown[] = []): Promise<T> => {
+      const run = last.then(() => manager.query(sql, params));
+      last = run.catch(() => undefined);
+      return run.then((result) => rowsOf<T>(result));
+    },
+  };
+};
 
 // Raw, parameterised SQL through TypeORM's pool. Hot paths read rows without entity hydration
 // (security-and-performance.md §5.2); writes that must be atomic run in one transaction.
 @Injectable()
 export class Db implements Executor {
+  // Moves after every committed transaction (every change of record runs in one): lets a cache of
+  // derived figures (the unit-wide dashboard) know that what it read may have changed.
+  private changes = 0;
+
   constructor(readonly dataSource: DataSource) {}
+
+  get changeGeneration(): number {
+    return this.changes;
+  }
 
   async query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {
     return rowsOf<T>(await this.dataSource.query(sql, params));
@@ -34,7 +52,12 @@ export class Db implements Executor {
     return rows[0];
   }
 
-  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(executorOf(manager)));
+  async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    // Moved once the transaction has ended: a result read before (or during) it is stale from then.
+    try {
+      return await this.dataSource.transaction((manager) => work(executorOf(manager)));
+    } finally {
+      this.changes += 1;
+    }
   }
 }

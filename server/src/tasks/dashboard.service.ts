@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOSED_STATES, DASHBOARD_LIST_LIMIT, type ApprovalItem, type CaseState, type Dashboard, type TurningEighteen } from '@app/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { visibleCasePredicate } from '../cases/cases.repository';
 import { Db } from '../database/db';
 import { isoDay } from './task-plan';
@@ -30,7 +31,10 @@ interface TurningRow {
   eighteenth: string;
   days_left: number;
   prosieguo_until: string | null;
+  bucket: TurningBucket;
+  total: number;
 }
+type TurningBucket = 'within30' | 'within90' | 'within180' | 'reached';
 interface ApprovalRow {
   kind: ApprovalItem['kind'];
   case_id: string;
@@ -43,26 +47,61 @@ interface ApprovalRow {
   total: number;
 }
 
-const bucket = <T>(items: T[]) => ({ count: items.length, items: items.slice(0, DASHBOARD_LIST_LIMIT) });
+// A turning-18 bucket from the rows the database kept for it (the first N, each with the total).
+const bucket = (rows: TurningRow[], name: TurningBucket) => {
+  const mine = rows.filter((r) => r.bucket === name);
+  return { count: Number(mine[0]?.total ?? 0), items: mine.map(toTurning) };
+};
+
+// A computed unit-wide dashboard: valid while no transaction has ended since it was started
+// (Db.changeGeneration) and for at most DASHBOARD_CACHE_SECONDS.
+interface SharedDashboard {
+  generation: number;
+  startedAt: number;
+  value: Promise<Dashboard>;
+}
 
 // The landing page of caseworkers and supervisors. Four indexed queries, run in parallel, each
 // limited to the caller's visible cases (visibleCasePredicate): a caseworker's assigned cases, a
 // supervisor's unit.
+//
+// A supervisor sees the whole unit, and every supervisor of the unit sees the same figures: counting
+// the unit's open cases costs far more than a caseworker's page (docs/performance.md F4), so that
+// dashboard is shared between the unit's supervisors and between concurrent requests, and computed
+// again after any committed change or once it is DASHBOARD_CACHE_SECONDS old. `generatedAt` says when.
 @Injectable()
 export class DashboardService {
+  private readonly shared = new Map<string, SharedDashboard>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async get(user: AuthUser): Promise<Dashboard> {
+  get(user: AuthUser): Promise<Dashboard> {
+    const ttl = this.config.DASHBOARD_CACHE_SECONDS * 1000;
+    if (user.role !== 'supervisor' || ttl === 0) return this.compute(user);
+    const key = `${user.role}:${user.organisationId}`;
+    const generation = this.db.changeGeneration;
+    const startedAt = this.clock.now().getTime();
+    const known = this.shared.get(key);
+    if (known && known.generation === generation && startedAt - known.startedAt < ttl && startedAt >= known.startedAt) return known.value;
+    const value = this.compute(user);
+    const entry = { generation, startedAt, value };
+    this.shared.set(key, entry);
+    // A failed computation is not kept.
+    value.catch(() => {
+      if (this.shared.get(key) === entry) this.shared.delete(key);
+    });
+    return value;
+  }
+
+  private async compute(user: AuthUser): Promise<Dashboard> {
     const now = this.clock.now();
     const [states, tasks, turning, approvals] = await Promise.all([this.casesByState(user, now), this.tasks(user, now), this.turningEighteen(user, now), this.approvals(user, now)]);
     const overdue = tasks.filter((t) => t.overdue);
     const week = tasks.filter((t) => !t.overdue);
-    const today = isoDay(now);
-    const live = (r: TurningRow) => r.prosieguo_until !== null && r.prosieguo_until > today;
-    const turningItems = turning.map(toTurning);
     return {
       generatedAt: now.toISOString(),
       casesByState: states.map((s) => ({ state: s.state, count: Number(s.n) })),
@@ -72,10 +111,10 @@ export class DashboardService {
         dueThisWeek: { count: Number(week[0]?.total ?? 0), items: week.map(toDashboardTask) },
       },
       turningEighteen: {
-        within30: bucket(turningItems.filter((t) => t.daysLeft >= 1 && t.daysLeft <= 30)),
-        within90: bucket(turningItems.filter((t) => t.daysLeft > 30 && t.daysLeft <= 90)),
-        within180: bucket(turningItems.filter((t) => t.daysLeft > 90 && t.daysLeft <= TURNING_18_HORIZON)),
-        reached: bucket(turningItems.filter((t, i) => t.daysLeft <= 0 && !live(turning[i]!))),
+        within30: bucket(turning, 'within30'),
+        within90: bucket(turning, 'within90'),
+        within180: bucket(turning, 'within180'),
+        reached: bucket(turning, 'reached'),
       },
       approvals: {
         count: Number(approvals[0]?.total ?? 0),
@@ -120,19 +159,29 @@ export class DashboardService {
     );
   }
 
-  // Open cases whose minor turns 18 within 180 days or already has (no running prosieguo).
+  // Open cases whose minor turns 18 within 180 days or already has (no running prosieguo): the
+  // first N of each bucket (30/90/180 days, reached) with the bucket's total. Bucketing and
+  // cutting happen here, not in Node: a unit-wide caller matches thousands of rows.
   private turningEighteen(user: AuthUser, now: Date): Promise<TurningRow[]> {
-    const params: unknown[] = [isoDay(now), TURNING_18_HORIZON];
+    const params: unknown[] = [isoDay(now), TURNING_18_HORIZON, DASHBOARD_LIST_LIMIT];
     return this.db.query<TurningRow[]>(
-      `SELECT c.id AS case_id, c.case_number, c.state, m.id AS minor_id, m.first_name, m.last_name, to_char(m.date_of_birth, 'YYYY-MM-DD') AS dob,
-              m.dob_is_default_jan1, to_char(b.d, 'YYYY-MM-DD') AS eighteenth, (b.d - $1::date) AS days_left, to_char(m.prosieguo_until, 'YYYY-MM-DD') AS prosieguo_until
-         FROM cases c JOIN minors m ON m.id = c.minor_id
-         CROSS JOIN LATERAL (SELECT (m.date_of_birth + interval '18 years')::date AS d) b
-        WHERE m.date_of_birth IS NOT NULL
-          -- Index-friendly bound with a day of slack for 29 February, then the exact one.
-          AND m.date_of_birth <= ($1::date + ($2::int + 1) - interval '18 years') AND b.d <= $1::date + $2::int
-          AND ${OPEN_CASE} AND ${visibleCasePredicate(user, now, params)}
-        ORDER BY b.d, c.case_number`,
+      `WITH t AS (
+         SELECT c.id AS case_id, c.case_number, c.state, m.id AS minor_id, m.first_name, m.last_name, to_char(m.date_of_birth, 'YYYY-MM-DD') AS dob,
+                m.dob_is_default_jan1, to_char(b.d, 'YYYY-MM-DD') AS eighteenth, (b.d - $1::date) AS days_left, to_char(m.prosieguo_until, 'YYYY-MM-DD') AS prosieguo_until,
+                CASE WHEN b.d - $1::date BETWEEN 1 AND 30 THEN 'within30' WHEN b.d - $1::date BETWEEN 31 AND 90 THEN 'within90'
+                     WHEN b.d - $1::date > 90 THEN 'within180'
+                     WHEN m.prosieguo_until IS NULL OR m.prosieguo_until <= $1::date THEN 'reached' END AS bucket
+           FROM cases c JOIN minors m ON m.id = c.minor_id
+           CROSS JOIN LATERAL (SELECT (m.date_of_birth + interval '18 years')::date AS d) b
+          WHERE m.date_of_birth IS NOT NULL
+            -- Index-friendly bound with a day of slack for 29 February, then the exact one.
+            AND m.date_of_birth <= ($1::date + ($2::int + 1) - interval '18 years') AND b.d <= $1::date + $2::int
+            AND ${OPEN_CASE} AND ${visibleCasePredicate(user, now, params)}
+       ), ranked AS (
+         SELECT t.*, row_number() OVER (PARTITION BY t.bucket ORDER BY t.eighteenth, t.case_number) AS rn, count(*) OVER (PARTITION BY t.bucket)::int AS total
+           FROM t WHERE t.bucket IS NOT NULL
+       )
+       SELECT * FROM ranked WHERE rn <= $3 ORDER BY eighteenth, case_number`,
       params,
     );
   }

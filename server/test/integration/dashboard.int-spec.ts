@@ -50,7 +50,10 @@ describe('dashboard', () => {
   const inBucket = (bucket: Bucket<Turning>, caseId: string) => bucket.items.find((i) => i.caseId === caseId);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The fixtures below write with plain SQL, outside any transaction of the app, which the
+    // supervisors' shared dashboard cannot see (it is recomputed after the app's own transactions:
+    // see "the supervisors' shared dashboard" below), so this suite computes it on every request.
+    t = await createTestApp({ DASHBOARD_CACHE_SECONDS: '0' });
     for (const local of ['caseworker', 'caseworker2', 'supervisor', 'field.cairo', 'guardian', 'admin']) cookies.set(local, await t.login(demoEmail(local)));
   });
   afterEach(async () => {
@@ -181,5 +184,50 @@ describe('dashboard', () => {
     expect(await find('supervisor')).toEqual([expect.objectContaining({ kind: 'REPORT_APPROVAL', since: '2000-01-01T00:00:00.000Z' })]);
     expect(await find('caseworker')).toEqual([expect.objectContaining({ kind: 'REPORT_QA' })]);
     expect(await find('caseworker2')).toEqual([]);
+  });
+});
+
+// docs/performance.md F4: counting the whole unit on every request is what made the supervisors'
+// dashboard slow at national scale, so it is computed once for the unit's supervisors and shared –
+// but never shown stale after a change made through the app.
+describe("the supervisors' shared dashboard", () => {
+  let t: TestApp;
+  const cookies = new Map<string, string>();
+  const as = (local: string) => t.as(cookies.get(local)!);
+  const dashboard = async (local: string) => (await as(local).get('/api/dashboard').expect(200)).body as { generatedAt: string; casesByState: { state: string; count: number }[] };
+  const count = (body: { casesByState: { state: string; count: number }[] }, state: string) => body.casesByState.find((s) => s.state === state)?.count ?? 0;
+  const version = async (caseId: string) => (await t.db.query<{ version: number }[]>(`SELECT version FROM cases WHERE id = $1`, [caseId]))[0]!.version;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DASHBOARD_CACHE_SECONDS: '30' });
+    for (const local of ['caseworker', 'supervisor']) cookies.set(local, await t.login(demoEmail(local)));
+    // A second session (the demo unit has one supervisor; the figures are keyed by unit and role).
+    cookies.set('supervisor2', await t.login(demoEmail('supervisor')));
+  });
+  afterAll(() => t.close());
+
+  it('is computed once for the unit and shared between requests until it is 30 seconds old', async () => {
+    const first = await dashboard('supervisor');
+    const mine = await dashboard('caseworker');
+    // A change outside the app's transactions (here, plain SQL) is not seen while the figures last…
+    await t.blankCase('ON_HOLD');
+    expect(await dashboard('supervisor2')).toEqual(first);
+    // …but a caseworker's own dashboard is always computed on the spot.
+    expect(count(await dashboard('caseworker'), 'ON_HOLD')).toBe(count(mine, 'ON_HOLD') + 1);
+    t.clock.advance(31_000);
+    const later = await dashboard('supervisor');
+    expect(later.generatedAt).not.toBe(first.generatedAt);
+    expect(count(later, 'ON_HOLD')).toBe(count(first, 'ON_HOLD') + 1);
+  });
+
+  it('is computed again after any change made through the app', async () => {
+    const caseId = await t.blankCase('RECEIVED');
+    t.clock.advance(31_000);
+    const before = await dashboard('supervisor');
+    expect(await dashboard('supervisor')).toEqual(before);
+    await as('caseworker').post(`/api/cases/${caseId}/transitions`, { to: 'SCREENING' }).set('if-match', String(await version(caseId))).expect(200);
+    const after = await dashboard('supervisor2');
+    expect(count(after, 'SCREENING')).toBe(count(before, 'SCREENING') + 1);
+    expect(count(after, 'RECEIVED')).toBe(count(before, 'RECEIVED') - 1);
   });
 });
