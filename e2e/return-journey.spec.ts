@@ -143,7 +143,7 @@ test.afterAll(async () => {
 });
 
 test('the return journey: from a case awaiting its durable solution to a closed reintegration', async ({ browser }) => {
-  test.setTimeout(900_000);
+  test.setTimeout(480_000);
 
   await test.step('the caseworker opens a case awaiting its solution; the checklist says what a return needs', async () => {
     const page = await as(browser, 'caseworker');

@@ -115,6 +115,28 @@ describe('case timeline', () => {
     expect(screen.getByTestId('timeline-entry')).toHaveTextContent('Reason: Manca la fonte della sezione 3');
   });
 
+  it("tells the return's steps in words: the guardian's co-signature, the hearing date, the court's decision, the continuation of support", async () => {
+    renderTimeline({
+      '': {
+        items: [
+          entry({ kind: 'PROSIEGUO_RECORDED', at: '2026-11-20T09:00:00.000Z', detail: { prosieguoUntil: '2029-03-31' } }),
+          entry({ kind: 'COURT_DECISION_RECORDED', at: '2026-11-10T09:00:00.000Z', detail: { outcome: 'RETURN_ORDERED' } }),
+          entry({ kind: 'COURT_HEARING_SCHEDULED', at: '2026-11-02T09:00:00.000Z', detail: { scheduledAt: '2026-11-09T10:30:00.000Z' } }),
+          entry({ kind: 'AVR_GUARDIAN_CONSENT_RECORDED', at: '2026-11-01T09:00:00.000Z', detail: { subject: 'GUARDIAN', scope: 'AVR_REQUEST' } }),
+        ],
+        nextCursor: null,
+      },
+    });
+    const [prosieguo, decision, hearing, consent] = await screen.findAllByTestId('timeline-entry');
+    expect(prosieguo).toHaveTextContent('Prosieguo amministrativo registrato');
+    expect(prosieguo).toHaveTextContent('Prosieguo fino al 31/03/2029');
+    expect(decision).toHaveTextContent('Decisione del Tribunale registrata');
+    expect(decision).toHaveTextContent('Rimpatrio disposto');
+    // In the user's time zone (Europe/Rome in the tests' environment, or UTC).
+    expect(hearing).toHaveTextContent(/Udienza del 09\/11\/2026, 1[01]:30/);
+    expect(consent).toHaveTextContent('Il tutore ha firmato la richiesta di rimpatrio');
+  });
+
   it('says when the timeline is empty', async () => {
     renderTimeline({ '': { items: [], nextCursor: null } });
     expect(await screen.findByTestId('timeline-empty')).toHaveTextContent('La cronologia di questo caso è vuota.');

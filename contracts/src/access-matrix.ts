@@ -221,6 +221,7 @@ export const ROUTE_ACCESS = {
   'PUT /api/field/returns/:caseId/monitoring-visits/:visitId': { target: 'return', action: 'update', allow: { field_officer: ['mission'] }, auditsOwnDenials: true },
   'POST /api/field/returns/:caseId/monitoring-visits/:visitId/escalation': { target: 'return', action: 'update', allow: { field_officer: ['mission'] }, auditsOwnDenials: true },
   'PATCH /api/field/returns/:caseId/assistance-items/:itemId': { target: 'return', action: 'update', allow: { field_officer: ['mission'] }, auditsOwnDenials: true },
+  'GET /api/field/returns/:caseId/documents/:documentId': { target: 'return', action: 'export', allow: { field_officer: ['mission'] }, auditsOwnDenials: true },
 
   // Issue 5: inbox and receipts.
   'GET /api/inbox': { target: 'none', action: 'list', allow: anyOf(...RECIPIENTS), rows: 'disclosed_to_caller', view: 'inboxItem' },

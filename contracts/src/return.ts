@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common';
 import { ConsentSchema } from './case-file';
+import { DocumentMediaTypeSchema, type DocumentType } from './documents';
 import type { CaseState } from './workflow';
 
 // Part 2 of the case file (issue 4; domain.md §1.1 art. 8 and art. 13, §3.8–§3.12, §4 transitions
@@ -688,6 +689,23 @@ export const FieldReintegrationPlanSchema = z.object({
 });
 export type FieldReintegrationPlan = z.infer<typeof FieldReintegrationPlanSchema>;
 
+// The documents of a returned minor the mission may open (GET /api/field/returns/:caseId/documents/
+// :documentId): of these types only, and only what the mission uploaded itself or the protocol its
+// hand-over names. Never a document of IOM Rome, the court or the Italian authorities.
+export const FIELD_RETURN_DOCUMENT_TYPES = ['HANDOVER_PROTOCOL', 'MONITORING_REPORT', 'CONSENT'] as const satisfies readonly DocumentType[];
+export const FieldReturnDocumentSchema = z.object({
+  id: IdSchema,
+  type: z.enum(FIELD_RETURN_DOCUMENT_TYPES),
+  title: z.string(),
+  language: z.string(),
+  fileName: z.string(),
+  mediaType: DocumentMediaTypeSchema,
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: IsoDateTimeSchema,
+});
+export type FieldReturnDocument = z.infer<typeof FieldReturnDocumentSchema>;
+
 export const FieldReturnDetailSchema = FieldReturnSummarySchema.extend({
   receivingCaregiver: z.object({ name: z.string(), relationship: z.string() }).nullable(),
   airportCollection: z.boolean().nullable(),
@@ -696,6 +714,8 @@ export const FieldReturnDetailSchema = FieldReturnSummarySchema.extend({
   reintegrationPlan: FieldReintegrationPlanSchema.nullable(),
   handover: HandoverSchema.nullable(),
   monitoringVisits: z.array(MonitoringVisitSchema),
+  // What the mission may download (newest first).
+  documents: z.array(FieldReturnDocumentSchema),
   // Whether the mission may still record (hand-over, visits, assistance).
   writable: z.boolean(),
 });

@@ -83,6 +83,25 @@ export const createAppRoutes = (queryClient: QueryClient): RouteObject[] => [
                 loader: m.tracingRequestLoader(queryClient),
               })),
           },
+          // Issue 4: the receiving mission's returned minors (field officers).
+          {
+            path: 'returns',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/field-returns/field-returns-list.route').then((m) => ({
+                Component: m.FieldReturnsListRoute,
+                loader: m.fieldReturnsListLoader(queryClient),
+              })),
+          },
+          {
+            path: 'returns/:caseId',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/field-returns/field-return.route').then((m) => ({
+                Component: m.FieldReturnRoute,
+                loader: m.fieldReturnLoader(queryClient),
+              })),
+          },
           {
             path: 'admin',
             errorElement: <RouteErrorBoundary />,
@@ -118,6 +137,16 @@ export const createAppRoutes = (queryClient: QueryClient): RouteObject[] => [
               import('./routes/portal/tracing-request-new.route').then((m) => ({
                 Component: m.TracingRequestNewRoute,
                 loader: m.tracingRequestNewLoader(queryClient),
+              })),
+          },
+          {
+            // The supervisor's queue of requests sent by social services, and their assignment.
+            path: 'intake/requests',
+            errorElement: <RouteErrorBoundary />,
+            lazy: () =>
+              import('./routes/intake-requests/intake-requests.route').then((m) => ({
+                Component: m.IntakeRequestsRoute,
+                loader: m.intakeRequestsLoader(queryClient),
               })),
           },
           {

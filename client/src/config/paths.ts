@@ -12,6 +12,9 @@ export const paths = {
   admin: () => '/admin',
   tracingRequests: () => '/tracing-requests',
   tracingRequest: (tracingRequestId: string) => `/tracing-requests/${encodeURIComponent(tracingRequestId)}`,
+  // Issue 4: the receiving mission's returned minors (field officers).
+  fieldReturns: () => '/returns',
+  fieldReturn: (caseId: string) => `/returns/${encodeURIComponent(caseId)}`,
   // Issue 5: the recipients' inbox, the statistics, the data-protection officer's oversight and
   // the social services' new family-tracing request.
   inbox: () => '/inbox',
@@ -21,4 +24,6 @@ export const paths = {
   dpoTab: (tab: string, caseId?: string) =>
     `/dpo?tab=${encodeURIComponent(tab)}${caseId ? `&caseId=${encodeURIComponent(caseId)}` : ''}`,
   portalTracingRequestNew: () => '/portal/tracing-requests/new',
+  // The supervisor's queue of requests sent by social services (?show=all: also the assigned ones).
+  intakeRequests: () => '/intake/requests',
 };

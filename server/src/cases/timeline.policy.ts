@@ -17,7 +17,29 @@ import type { TimelineScope } from './cases.repository';
 export const IOM_STAFF: readonly Role[] = IOM_STAFF_ROLES;
 export const isIomStaff = (role: Role) => IOM_STAFF.includes(role);
 
-export const EXTERNAL_TIMELINE_KINDS = ['CASE_CREATED', 'TRANSITION', 'CONSENT_RECORDED', 'CONSENT_WITHDRAWN', 'CASE_UPDATED', 'MINOR_UPDATED'] as const;
+export const EXTERNAL_TIMELINE_KINDS = [
+  'CASE_CREATED',
+  'TRANSITION',
+  'CONSENT_RECORDED',
+  'CONSENT_WITHDRAWN',
+  'CASE_UPDATED',
+  'MINOR_UPDATED',
+  // The return (issue 4), as the guardian, the office and the court follow it: the minor's request
+  // and the guardian's co-signature (subject and scope), the court's proceeding, hearing dates and
+  // decision outcome, the continuation of support after 18 (its end date), the hand-over and the
+  // durable solution (that they happened: plans, places and the family stay with IOM).
+  'AVR_REQUEST_RECORDED',
+  'AVR_GUARDIAN_CONSENT_RECORDED',
+  'COURT_PROCEEDING_RECORDED',
+  'COURT_HEARING_SCHEDULED',
+  'COURT_HEARING_RECORDED',
+  'COURT_DECISION_RECORDED',
+  'COURT_DECREE_ATTACHED',
+  'PROSIEGUO_REQUESTED',
+  'PROSIEGUO_RECORDED',
+  'HANDOVER_RECORDED',
+  'DURABLE_SOLUTION_RECORDED',
+] as const;
 
 // Profile fields a court does not receive through the case detail.
 export const COURT_HIDDEN_MINOR_FIELDS: readonly MinorField[] = ['healthNotes', 'traffickingIndicators'];
@@ -47,7 +69,15 @@ export function externalDetail(kind: string, detail: Record<string, unknown>, sc
       return pick(detail, ['caseNumber', 'channel']);
     case 'CONSENT_RECORDED':
     case 'CONSENT_WITHDRAWN':
+    case 'AVR_REQUEST_RECORDED':
+    case 'AVR_GUARDIAN_CONSENT_RECORDED':
       return pick(detail, ['subject', 'scope']);
+    case 'COURT_HEARING_SCHEDULED':
+      return pick(detail, ['scheduledAt']);
+    case 'COURT_DECISION_RECORDED':
+      return pick(detail, ['outcome']);
+    case 'PROSIEGUO_RECORDED':
+      return pick(detail, ['prosieguoUntil']);
     case 'CASE_UPDATED':
       return { fields: fieldsOf(detail).filter((f) => scope.caseFields.includes(f)) };
     case 'MINOR_UPDATED':

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FIELD_RETURN_DOCUMENT_TYPES,
   FIELD_RETURN_STATES,
   FIELD_RETURN_WRITE_STATES,
   type AssistanceItem,
   type CaseState,
+  type DocumentMediaType,
   type DocumentMeta,
   type EscalateConcernInput,
   type FieldReturnDetail,
+  type FieldReturnDocument,
   type FieldReturnList,
   type FieldReturnSummary,
   type Handover,
@@ -20,6 +23,8 @@ import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Db, type Executor } from '../database/db';
+import type { DocumentDownload } from '../documents/documents.service';
+import { contentDisposition } from '../documents/file-name';
 import type { MultipartUpload } from '../documents/multipart';
 import { type ReturnCaseRef } from './return-case';
 import { prepareReturnUpload, storeReturnDocument } from './return-documents';
@@ -70,6 +75,37 @@ const summary = (r: FieldCaseRow): FieldReturnSummary => ({
   nextVisitOn: r.next_visit_on,
 });
 
+// The documents of a case the mission may open ($1 the case, $2 the mission): the types of
+// FIELD_RETURN_DOCUMENT_TYPES that someone of the mission uploaded, or the protocol its hand-over
+// names. Never a document of IOM Rome, the court or the Italian authorities.
+const FIELD_DOCUMENT_WHERE = `d.case_id = $1 AND d.type = ANY($3::text[])
+  AND (EXISTS (SELECT 1 FROM users up WHERE up.id = d.uploaded_by AND up.organisation_id = $2)
+       OR d.id = (SELECT protocol_document_id FROM avr_handovers WHERE case_id = $1))`;
+
+interface FieldDocumentRow {
+  id: string;
+  type: FieldReturnDocument['type'];
+  title: string;
+  language: string;
+  file_name: string;
+  media_type: DocumentMediaType;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date;
+}
+
+const toFieldDocument = (r: FieldDocumentRow): FieldReturnDocument => ({
+  id: r.id,
+  type: r.type,
+  title: r.title,
+  language: r.language,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  uploadedAt: r.uploaded_at.toISOString(),
+});
+
 // The receiving mission's field officer (domain §2: reception, hand-over and monitoring visits; for
 // AVR the reintegration plan and the monitoring schedule). A case is the mission's when its travel
 // plan names the mission and it is past the operational plan's approval; anything else is 404.
@@ -114,7 +150,16 @@ export class FieldReturnService {
 
   async detail(user: AuthUser, caseId: string, ip: string): Promise<FieldReturnDetail> {
     const row = await this.missionCase(this.db, user, caseId);
-    const [plan, handover, visits] = await Promise.all([loadPlan(this.db, caseId), loadHandover(this.db, caseId), loadVisits(this.db, caseId)]);
+    const [plan, handover, visits, documents] = await Promise.all([
+      loadPlan(this.db, caseId),
+      loadHandover(this.db, caseId),
+      loadVisits(this.db, caseId),
+      this.db.query<FieldDocumentRow[]>(
+        `SELECT d.id, d.type, d.title, d.language, d.file_name, d.media_type, d.size_bytes, d.sha256, d.uploaded_at FROM documents d
+          WHERE ${FIELD_DOCUMENT_WHERE} ORDER BY d.uploaded_at DESC, d.id DESC`,
+        [caseId, user.organisationId, FIELD_RETURN_DOCUMENT_TYPES],
+      ),
+    ]);
     await this.audit.append({ actor: user, action: 'FIELD_RETURN_VIEWED', entityType: 'case', entityId: caseId, caseId, ip });
     return {
       ...summary(row),
@@ -133,13 +178,32 @@ export class FieldReturnService {
         : null,
       handover: handover ? toHandover(handover) : null,
       monitoringVisits: visits.map(toVisit),
+      documents: documents.map(toFieldDocument),
       writable: FIELD_RETURN_WRITE_STATES.includes(row.state),
     };
   }
 
+  // One of the documents the detail lists, as an attachment (audited). Anything else – another
+  // mission's case, a document of IOM Rome, the court or the authorities – is 404, audited.
+  async download(user: AuthUser, caseId: string, documentId: string, ip: string): Promise<DocumentDownload> {
+    await this.missionCase(this.db, user, caseId);
+    const rows = await this.db.query<(Pick<FieldDocumentRow, 'file_name' | 'media_type' | 'sha256'> & { content: Buffer })[]>(
+      `SELECT d.file_name, d.media_type, d.sha256, dc.content FROM documents d JOIN document_contents dc ON dc.document_id = d.id
+        WHERE d.id = $4 AND ${FIELD_DOCUMENT_WHERE}`,
+      [caseId, user.organisationId, FIELD_RETURN_DOCUMENT_TYPES, documentId],
+    );
+    const file = rows[0];
+    if (!file) {
+      await this.audit.append({ actor: user, action: 'DOCUMENT_ACCESS_DENIED', entityType: 'document', entityId: documentId, caseId, ip });
+      throw notFound('Document');
+    }
+    await this.audit.append({ actor: user, action: 'DOCUMENT_DOWNLOADED', entityType: 'document', entityId: documentId, caseId, detail: { sha256: file.sha256 }, ip });
+    return { content: file.content, mediaType: file.media_type, sha256: file.sha256, disposition: contentDisposition(file.file_name) };
+  }
+
   // The signed hand-over protocol, a monitoring report or a consent form collected by the mission.
   async upload(user: AuthUser, caseId: string, upload: MultipartUpload, ip: string): Promise<DocumentMeta> {
-    const prepared = prepareReturnUpload(upload, ['HANDOVER_PROTOCOL', 'MONITORING_REPORT', 'CONSENT']);
+    const prepared = prepareReturnUpload(upload, FIELD_RETURN_DOCUMENT_TYPES);
     return this.db.transaction(async (tx) => {
       const c = await this.writable(tx, user, caseId);
       return storeReturnDocument(tx, this.audit, user, c.id, prepared, this.clock.now(), ip);

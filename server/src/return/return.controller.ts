@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import {
   AddMonitoringVisitSchema,
   AssistanceItemSchema,
@@ -47,7 +47,7 @@ import {
   type StartReturnReportInput,
   type UpdateAssistanceItemInput,
 } from '@app/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
@@ -59,6 +59,7 @@ import { ReturnService } from './return.service';
 const CaseParams = z.strictObject({ caseId: IdSchema });
 const ItemParams = z.strictObject({ caseId: IdSchema, itemId: IdSchema });
 const VisitParams = z.strictObject({ caseId: IdSchema, visitId: IdSchema });
+const DocumentParams = z.strictObject({ caseId: IdSchema, documentId: IdSchema });
 const STAFF = ['caseworker', 'supervisor'] as const;
 const UPLOAD_HELP =
   'multipart/form-data: one file in "file" (PDF, PNG, JPEG, DOCX or ODT, checked by content) and the fields type, title, language, sensitivity?, origin? (UploadDocumentFieldsSchema)';
@@ -220,6 +221,34 @@ export class FieldReturnController {
   @Contract({ summary: `Attach the signed hand-over protocol, a monitoring report or a consent form (types HANDOVER_PROTOCOL, MONITORING_REPORT, CONSENT). ${UPLOAD_HELP}`, params: CaseParams, response: DocumentSchema, status: 201 })
   async upload(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Req() request: FastifyRequest, @ReqMeta() meta: RequestMeta) {
     return this.field.upload(user, caseId, await readSingleFileUpload(request), meta.ip);
+  }
+
+  // As GET /api/documents/:documentId/content: an attachment, never inline; nosniff, a sandboxing
+  // CSP, no caching and the sha-256 as the ETag.
+  @Get(':caseId/documents/:documentId')
+  @Contract({
+    summary: 'Download a document the detail lists (the mission’s hand-over protocol, monitoring reports and consent forms; attachment; audited). 404 for any other document',
+    params: DocumentParams,
+    produces: 'application/octet-stream',
+  })
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId') caseId: string,
+    @Param('documentId') documentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    const file = await this.field.download(user, caseId, documentId, meta.ip);
+    void reply.headers({
+      'content-type': file.mediaType,
+      'content-disposition': file.disposition,
+      'content-length': String(file.content.length),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, no-store',
+      etag: `"${file.sha256}"`,
+    });
+    return file.content;
   }
 
   @Post(':caseId/handover')

@@ -1107,6 +1107,7 @@ describe('the authorisation matrix', () => {
       stage: 'CONCERN',
       send: (c) => json('POST', `/api/field/returns/${c.rf.caseId}/monitoring-visits/${c.rf.visitIds[0]}/escalation`, c.cookie, { referredTo: 'Comitato di protezione', note: 'Segnalato per telefono.' }),
     },
+    'GET /api/field/returns/:caseId/documents/:documentId': { targets: onReturn('return'), send: (c) => call('GET', `/api/field/returns/${c.rf.caseId}/documents/${c.rf.protocolId}`, c.cookie) },
     'PATCH /api/field/returns/:caseId/assistance-items/:itemId': {
       targets: onReturn('return'),
       stage: 'HANDED_OVER',

@@ -6,6 +6,7 @@ import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation,
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
+import { InboxNavLabel } from '@/features/inbox/components/inbox-nav-label';
 import { useCurrentUser, useLogout } from '@/lib/auth';
 import classes from './app-layout.module.css';
 import { navItemsFor } from './nav-items';
@@ -78,7 +79,7 @@ export const AppLayout = () => {
             component={RouterNavLink}
             to={item.to}
             end={item.end}
-            label={t(item.labelKey)}
+            label={item.to === paths.inbox() ? <InboxNavLabel label={t(item.labelKey)} /> : t(item.labelKey)}
             active={isActive(pathname, item.to, item.end)}
             onClick={closeNavbar}
           />

@@ -1,5 +1,6 @@
 import { IOM_STAFF_ROLES, type Role } from '@app/contracts';
 import { paths } from '@/config/paths';
+import { canAssignCases } from '@/features/intake-requests/utils/intake-requests-access';
 import { canAdminister, canOverseeDataProtection, canReadInbox, canSeeCases, canSeeStats, canSendTracingRequests } from '@/lib/auth';
 
 export type NavItem = { to: string; labelKey: string; end: boolean };
@@ -12,6 +13,7 @@ export const navItemsFor = (role: Role): NavItem[] => {
     return [
       { to: paths.home(), labelKey: 'dashboard.nav', end: true },
       { to: paths.cases(), labelKey: 'nav.cases', end: false },
+      ...(canAssignCases(role) ? [{ to: paths.intakeRequests(), labelKey: 'intakeRequests.nav', end: false }] : []),
       ...(canSeeStats(role) ? [{ to: paths.stats(), labelKey: 'stats.nav', end: false }] : []),
     ];
   }
@@ -30,6 +32,11 @@ export const navItemsFor = (role: Role): NavItem[] => {
     ];
   }
   if (canOverseeDataProtection(role)) return [{ to: paths.dpo(), labelKey: 'dpo.nav', end: false }];
-  if (role === 'field_officer') return [{ to: paths.tracingRequests(), labelKey: 'tracing.nav.requests', end: false }];
+  if (role === 'field_officer') {
+    return [
+      { to: paths.tracingRequests(), labelKey: 'tracing.nav.requests', end: false },
+      { to: paths.fieldReturns(), labelKey: 'fieldReturns.nav', end: false },
+    ];
+  }
   return [{ to: paths.home(), labelKey: 'nav.home', end: true }];
 };

@@ -3,11 +3,11 @@ import { redirect } from 'react-router';
 import { dashboardQueries } from '@/features/dashboard/api/dashboard-queries';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { hasDashboard } from '@/features/dashboard/utils/dashboard-access';
-import { RoleHome } from '@/features/home/components/role-home';
 import { homePathFor, requireUser, useCurrentUser } from '@/lib/auth';
+import { NotFoundContent } from './route-error';
 
-// "/" is the dashboard of caseworkers and supervisors; it sends admins to administration and the
-// other case roles to their cases; the remaining roles stay on their welcome page.
+// "/" is the dashboard of caseworkers and supervisors; every other role has its own area
+// (homePathFor) and is sent there.
 export const homeLoader = (queryClient: QueryClient) => async () => {
   const user = await requireUser(queryClient);
   if (hasDashboard(user.role)) {
@@ -20,5 +20,6 @@ export const homeLoader = (queryClient: QueryClient) => async () => {
 
 export const HomeRoute = () => {
   const user = useCurrentUser();
-  return hasDashboard(user.role) ? <Dashboard user={user} /> : <RoleHome user={user} />;
+  // Only reached by a role without a home of its own, which no role is today.
+  return hasDashboard(user.role) ? <Dashboard user={user} /> : <NotFoundContent />;
 };

@@ -7,6 +7,7 @@ import { canWorkOnCaseFile } from '@/features/case-file/utils/case-file-access';
 import { caseQueries } from '@/features/cases/api/case-queries';
 import { CaseDetail } from '@/features/cases/components/case-detail';
 import { CaseProfile } from '@/features/cases/components/case-profile';
+import { CaseAssignment } from '@/features/intake-requests/components/case-assignment';
 import { canSeeCases, requireRole, useCurrentUser } from '@/lib/auth';
 
 // A malformed id can never name a case: answer "not found" without asking the server.
@@ -31,7 +32,7 @@ export const CaseDetailRoute = () => {
   const { data: caseRecord } = useSuspenseQuery(caseQueries.detail(caseId));
   const user = useCurrentUser();
   return (
-    <CaseDetail caseRecord={caseRecord} canAct={canWorkOnCaseFile(user.role)}>
+    <CaseDetail caseRecord={caseRecord} canAct={canWorkOnCaseFile(user.role)} assignment={<CaseAssignment caseRecord={caseRecord} role={user.role} />}>
       <CaseFileTabs caseDetail={caseRecord} role={user.role} profile={<CaseProfile caseRecord={caseRecord} />} />
     </CaseDetail>
   );

@@ -55,13 +55,15 @@ type CaseDetailProps = {
   caseRecord: CaseDetailRecord;
   // Staff fire the next actions from here; everyone else reads them.
   canAct: boolean;
+  // Who works on the case (and, for a supervisor, the assignment), composed by the route.
+  assignment?: React.ReactNode;
   // The case file's tabs, composed by the route.
   children?: React.ReactNode;
 };
 
 // The case screen starts with the minor: name, age and days to 18, nationality, state in words,
 // then the next actions, then the file.
-export const CaseDetail = ({ caseRecord, canAct, children }: CaseDetailProps) => {
+export const CaseDetail = ({ caseRecord, canAct, assignment, children }: CaseDetailProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const { minor } = caseRecord;
@@ -96,6 +98,7 @@ export const CaseDetail = ({ caseRecord, canAct, children }: CaseDetailProps) =>
             {t('cases.detail.version')}: <Text span c="bright" fw={500}>{caseRecord.version}</Text>
           </Text>
         </Group>
+        {assignment}
       </header>
 
       <CaseNextSteps caseRecord={caseRecord} canAct={canAct} />

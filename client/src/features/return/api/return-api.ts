@@ -69,7 +69,8 @@ const ifMatch = (version: number | null | undefined) => (version === null || ver
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 // api-client has no PATCH yet: the same headers (CSRF), cookie, error shape and session handling.
-const patch = async <T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> => {
+// (Also used by the mission's screens, features/field-returns.)
+export const patch = async <T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> => {
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {

@@ -3,7 +3,7 @@ import { Button, Divider, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Tex
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type RefCallBack } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { caseFileQueries } from '@/features/case-file/api/case-file-queries';
 import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
@@ -43,6 +43,46 @@ const toInput = (values: Values) => ({
 });
 const resolver = returnResolver(RecordHandoverSchema, toInput);
 const MONTHS = Array.from({ length: 24 }, (_, index) => String(index + 1));
+
+// Two fields of the hand-over, shared with the mission's own form (features/field-returns): who
+// received the child, and the protocol's signatories (at least two names).
+type FieldProps<T> = { value: T; onChange: (value: T) => void; onBlur: () => void; name: string; ref?: RefCallBack; error: string | undefined };
+
+export const ReceiverKindSelect = ({ value, onChange, onBlur, name, ref, error }: FieldProps<ReceiverKind | ''>) => {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('return.handover.receivedByKind')}
+      required
+      data={ReceiverKindSchema.options.map((value) => ({ value, label: t(`return.handover.kinds.${value}`) }))}
+      value={value || null}
+      onChange={(chosen) => onChange(ReceiverKindSchema.safeParse(chosen).data ?? '')}
+      onBlur={onBlur}
+      ref={ref}
+      name={name}
+      error={error}
+    />
+  );
+};
+
+export const SignatoriesInput = ({ value, onChange, onBlur, name, ref, error }: FieldProps<string[]>) => {
+  const { t } = useTranslation();
+  return (
+    <TagsInput
+      label={t('return.handover.signedBy')}
+      description={t('return.handover.signedByHint')}
+      required
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      ref={ref}
+      name={name}
+      maxTags={10}
+      error={error}
+      data-testid="handover-signed-by"
+    />
+  );
+};
 
 const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) => {
   const { t } = useTranslation();
@@ -93,17 +133,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
             control={form.control}
             name="receivedByKind"
             render={({ field }) => (
-              <Select
-                label={t('return.handover.receivedByKind')}
-                required
-                data={ReceiverKindSchema.options.map((value) => ({ value, label: t(`return.handover.kinds.${value}`) }))}
-                value={field.value || null}
-                onChange={(value) => field.onChange(ReceiverKindSchema.safeParse(value).data ?? '')}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.receivedByKind)}
-              />
+              <ReceiverKindSelect {...field} error={fieldError(errors.receivedByKind)} />
             )}
           />
           <Controller
@@ -129,19 +159,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
             control={form.control}
             name="signedBy"
             render={({ field }) => (
-              <TagsInput
-                label={t('return.handover.signedBy')}
-                description={t('return.handover.signedByHint')}
-                required
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                maxTags={10}
-                error={fieldError(errors.signedBy as Parameters<typeof fieldError>[0])}
-                data-testid="handover-signed-by"
-              />
+              <SignatoriesInput {...field} error={fieldError(errors.signedBy as Parameters<typeof fieldError>[0])} />
             )}
           />
         </SimpleGrid>

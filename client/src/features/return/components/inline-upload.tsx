@@ -4,7 +4,8 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { uploadReturnDocument, type UploadTarget } from '../api/return-api';
+import { uploadReturnDocument, type UploadFields, type UploadTarget } from '../api/return-api';
+import type { UploadProgress } from '@/lib/upload';
 
 const MAX_UPLOAD_MB = 20;
 
@@ -17,11 +18,13 @@ type InlineUploadProps = {
   label: string;
   defaultTitle: string;
   onUploaded: (document: DocumentMeta) => void;
+  // Where the file is sent; by default the route `target` names (the mission passes its own).
+  upload?: (file: File, fields: UploadFields, options: { signal: AbortSignal; onProgress: (progress: UploadProgress) => void }) => Promise<DocumentMeta>;
 };
 
 // A file attached where a step needs it (the decree, the signed protocol, the social services'
 // report, the travel document), with a progress bar; it lands among the case's documents too.
-export const InlineUpload = ({ caseId, target, type, label, defaultTitle, onUploaded }: InlineUploadProps) => {
+export const InlineUpload = ({ caseId, target, type, label, defaultTitle, onUploaded, upload: send }: InlineUploadProps) => {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const inputId = useId();
@@ -44,10 +47,12 @@ export const InlineUpload = ({ caseId, target, type, label, defaultTitle, onUplo
     const abort = new AbortController();
     controller.current = abort;
     setProgress(0);
-    uploadReturnDocument(caseId, target, file, { type, title: title.trim(), language: language.trim() }, {
+    const options = {
       signal: abort.signal,
-      onProgress: ({ loaded, total }) => setProgress(total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0),
-    })
+      onProgress: ({ loaded, total }: UploadProgress) => setProgress(total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0),
+    };
+    const fields = { type, title: title.trim(), language: language.trim() };
+    (send ? send(file, fields, options) : uploadReturnDocument(caseId, target, file, fields, options))
       .then((document) => {
         setFile(null);
         setInputKey((key) => key + 1);

@@ -300,12 +300,13 @@ const VisitItem = ({ caseId, caseDetail, file, visit, action, setAction }: { cas
 type EscalateValues = { referredTo: string; note: string };
 const ESCALATE_FIELDS = ['referredTo', 'note'] as const;
 
-const EscalateForm = ({ caseId, visitId, onDone }: { caseId: string; visitId: string; onDone: () => void }) => {
+// `escalate`: where the referral is sent; by default IOM Rome's endpoint (the mission passes its own).
+export const EscalateForm = ({ caseId, visitId, onDone, escalate }: { caseId: string; visitId: string; onDone: () => void; escalate?: (input: EscalateConcernInput) => Promise<unknown> }) => {
   const { t } = useTranslation();
   const fieldError = useReturnFieldErrorText();
   const form = useForm<EscalateValues, unknown, EscalateConcernInput>({ resolver: returnResolver(EscalateConcernSchema), defaultValues: { referredTo: '', note: '' } });
   const { errors } = form.formState;
-  const mutation = useReturnMutation(caseId, (input: EscalateConcernInput) => escalateConcern(caseId, visitId, input));
+  const mutation = useReturnMutation(caseId, (input: EscalateConcernInput) => (escalate ? escalate(input) : escalateConcern(caseId, visitId, input)));
   const submit = form.handleSubmit((input) =>
     mutation.mutate(input, {
       onSuccess: () => {

@@ -113,7 +113,7 @@ export const ObjectiveForm = ({ caseId }: { caseId: string }) => {
   );
 };
 
-export const ObjectiveList = ({ plan }: { plan: ReintegrationPlan }) => {
+export const ObjectiveList = ({ plan }: { plan: Pick<ReintegrationPlan, 'objectives'> }) => {
   const { t } = useTranslation();
   if (plan.objectives.length === 0) return <EmptyState testId="objectives-empty">{t('return.plan.noObjectives')}</EmptyState>;
   return (
@@ -282,7 +282,9 @@ const statusResolver = returnResolver(UpdateAssistanceItemSchema, (values: Statu
   ...(values.note.trim() ? { note: values.note } : {}),
 }));
 
-const ItemStatusForm = ({ caseId, item, onDone }: { caseId: string; item: AssistanceItem; onDone: () => void }) => {
+type UpdateItem = (itemId: string, input: UpdateAssistanceItemInput) => Promise<unknown>;
+
+const ItemStatusForm = ({ caseId, item, onDone, update }: { caseId: string; item: AssistanceItem; onDone: () => void; update?: UpdateItem | undefined }) => {
   const { t } = useTranslation();
   const fieldError = useReturnFieldErrorText();
   const options = useEnumOptions();
@@ -292,7 +294,7 @@ const ItemStatusForm = ({ caseId, item, onDone }: { caseId: string; item: Assist
   });
   const { errors } = form.formState;
   const status = useWatch({ control: form.control, name: 'status' });
-  const mutation = useReturnMutation(caseId, (input: UpdateAssistanceItemInput) => updateAssistanceItem(caseId, item.id, input));
+  const mutation = useReturnMutation(caseId, (input: UpdateAssistanceItemInput) => (update ? update(item.id, input) : updateAssistanceItem(caseId, item.id, input)));
   const submit = form.handleSubmit((input) =>
     mutation.mutate(input, {
       onSuccess: () => {
@@ -340,7 +342,15 @@ const ItemStatusForm = ({ caseId, item, onDone }: { caseId: string; item: Assist
   );
 };
 
-export const ItemTable = ({ caseId, plan, canUpdate }: { caseId: string; plan: ReintegrationPlan; canUpdate: boolean }) => {
+type ItemTableProps = {
+  caseId: string;
+  plan: Pick<ReintegrationPlan, 'objectives' | 'assistanceItems' | 'totalBudgetEur'>;
+  canUpdate: boolean;
+  // Where a status change is sent; by default IOM Rome's endpoint (the mission passes its own).
+  updateItem?: UpdateItem;
+};
+
+export const ItemTable = ({ caseId, plan, canUpdate, updateItem }: ItemTableProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
@@ -399,7 +409,7 @@ export const ItemTable = ({ caseId, plan, canUpdate }: { caseId: string; plan: R
                   )}
                   {canUpdate &&
                     (editing === item.id ? (
-                      <ItemStatusForm caseId={caseId} item={item} onDone={() => setEditing(null)} />
+                      <ItemStatusForm caseId={caseId} item={item} onDone={() => setEditing(null)} update={updateItem} />
                     ) : (
                       <Button size="xs" variant="subtle" onClick={() => setEditing(item.id)} aria-label={t('return.plan.updateItemLabel', { item: item.description })}>
                         {t('return.plan.updateStatus')}

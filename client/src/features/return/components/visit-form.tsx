@@ -104,12 +104,14 @@ type RecordVisitFormProps = {
   // The plan's items still to deliver (their status moves with the visit's record).
   items: readonly AssistanceItem[];
   onDone: () => void;
+  // Where the findings are sent; by default IOM Rome's endpoint (the mission passes its own).
+  record?: (input: RecordMonitoringVisitInput) => Promise<unknown>;
 };
 
 // A monitoring visit's findings (domain §3.12): seen alone, well-being, protection concerns, the
 // assistance delivered against the plan, and the 15 reintegration-sustainability indicators over
 // the economic, social and psychosocial dimensions (1 = very poor, 5 = very good).
-export const RecordVisitForm = ({ caseId, visit, items, onDone }: RecordVisitFormProps) => {
+export const RecordVisitForm = ({ caseId, visit, items, onDone, record }: RecordVisitFormProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const fieldError = useReturnFieldErrorText();
@@ -130,7 +132,7 @@ export const RecordVisitForm = ({ caseId, visit, items, onDone }: RecordVisitFor
   const form = useForm<VisitValues, unknown, RecordMonitoringVisitInput>({ resolver: visitResolver, defaultValues: defaults });
   const { errors } = form.formState;
   const [scoring, assistance] = useWatch({ control: form.control, name: ['scoring', 'assistance'] });
-  const mutation = useReturnMutation(caseId, (input: RecordMonitoringVisitInput) => recordMonitoringVisit(caseId, visit.id, input));
+  const mutation = useReturnMutation(caseId, (input: RecordMonitoringVisitInput) => (record ? record(input) : recordMonitoringVisit(caseId, visit.id, input)));
 
   const submit = form.handleSubmit((input) => {
     // Which form line each assistance entry sent comes from, to place the server's errors.

@@ -13,7 +13,7 @@ export type TimelinePanelProps = { caseId: string; caseDetail: CaseDetail };
 const Entry = ({ entry }: { entry: TimelineEntry }) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const details = entryDetails(t, entry);
+  const details = entryDetails(t, entry, locale);
   return (
     <Paper component="li" withBorder p="sm" radius="sm" data-testid="timeline-entry">
       <Stack gap={2}>

@@ -29,7 +29,7 @@ export const entryTitle = (t: TFunction, entry: TimelineEntry): string => {
 };
 
 // The details worth a line of their own, in words (never raw identifiers).
-export const entryDetails = (t: TFunction, entry: TimelineEntry): string[] => {
+export const entryDetails = (t: TFunction, entry: TimelineEntry, locale: Locale): string[] => {
   const detail = entry.detail;
   const lines: string[] = [];
   const versionNo = typeof detail.versionNo === 'number' ? detail.versionNo : undefined;
@@ -52,7 +52,9 @@ export const entryDetails = (t: TFunction, entry: TimelineEntry): string[] => {
       break;
     }
     case 'CONSENT_RECORDED':
-    case 'CONSENT_WITHDRAWN': {
+    case 'CONSENT_WITHDRAWN':
+    case 'AVR_REQUEST_RECORDED':
+    case 'AVR_GUARDIAN_CONSENT_RECORDED': {
       const scope = label(t, 'timeline.consentScopes', detail.scope);
       const subject = label(t, 'timeline.consentSubjects', detail.subject);
       if (scope) lines.push(subject ? t('timeline.details.consent', { scope, subject }) : scope);
@@ -66,6 +68,21 @@ export const entryDetails = (t: TFunction, entry: TimelineEntry): string[] => {
     case 'TRACING_OUTCOME_RECORDED': {
       const outcome = label(t, 'timeline.outcomes', detail.outcome);
       if (outcome) lines.push(outcome);
+      break;
+    }
+    case 'COURT_HEARING_SCHEDULED': {
+      const at = text(detail.scheduledAt);
+      if (at && !Number.isNaN(Date.parse(at))) lines.push(t('timeline.details.hearingAt', { when: formatWhen(at, locale) }));
+      break;
+    }
+    case 'COURT_DECISION_RECORDED': {
+      const outcome = label(t, 'return.court.outcomes', detail.outcome);
+      if (outcome) lines.push(outcome);
+      break;
+    }
+    case 'PROSIEGUO_RECORDED': {
+      const until = text(detail.prosieguoUntil);
+      if (until && /^\d{4}-\d{2}-\d{2}$/.test(until)) lines.push(t('timeline.details.prosieguoUntil', { date: until.split('-').reverse().join('/') }));
       break;
     }
     case 'DOCUMENT_UPLOADED': {
