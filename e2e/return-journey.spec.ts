@@ -123,6 +123,9 @@ let minorName = '';
 // The minor's language and country of origin, as seeded (the mission is the one of that country).
 let language = '';
 let country = '';
+let nationality = '';
+// The demo field officer of the mission in each country the journey can run on.
+const MISSION_OFFICERS: Record<string, string> = { EG: 'field.cairo', BD: 'field.dhaka' };
 
 const caseState = (page: Page) => page.getByTestId('case-state');
 const openTab = async (page: Page, tab: string) => {
@@ -156,10 +159,12 @@ test('the return journey: from a case awaiting its durable solution to a closed 
         minorName = `${detail.minor.firstName} ${detail.minor.lastName}`;
         language = detail.minor.languages[0] ?? 'Italiano';
         country = new Intl.DisplayNames(['it'], { type: 'region' }).of(detail.minor.nationality) ?? detail.minor.nationality;
+        nationality = detail.minor.nationality;
         break;
       }
     }
     expect(caseId, 'a seeded case awaiting its solution, with the demo guardian').not.toBe('');
+    expect(Object.keys(MISSION_OFFICERS), 'a country with a demo field officer').toContain(nationality);
     caseUrl = `/cases/${caseId}`;
     await openTab(page, 'return');
     const checklist = page.getByTestId('return-checklist-request_avr');
@@ -362,22 +367,40 @@ test('the return journey: from a case awaiting its durable solution to a closed 
     await fireTransition(page, 'AVR_PREPARATION');
   });
 
-  await test.step('the child departs and is handed over to the mother on arrival', async () => {
+  await test.step('the child departs; the mission in the country of origin confirms the hand-over to the mother', async () => {
     const page = await as(browser, 'caseworker');
     await openTab(page, 'return');
     await fireTransition(page, 'IN_TRANSIT');
-    const form = section(page, 'handover').getByTestId('handover-form');
+
+    // The field officer of the receiving mission sees the minor among their returns, never where
+    // the child lived in Italy.
+    const officer = await as(browser, MISSION_OFFICERS[nationality]!);
+    await officer.goto('/returns');
+    const row = officer.getByTestId('field-return-row').filter({ hasText: minorName });
+    await expect(row).toHaveCount(1);
+    await screens(officer, 'mission-returns-list', row);
+    await row.getByRole('link', { name: new RegExp(escape(minorName)) }).click();
+    const form = officer.getByTestId('field-handover-form');
+    await expect(form).toBeVisible();
+    await expect(officer.getByTestId('field-plan')).toContainText('Tornare a scuola entro tre mesi');
     await byLabel(form, 'Arrivo').fill(localDateTime(monthsAgo(7, 3), '14:00'));
     await byLabel(form, 'Luogo della consegna').fill(`Aeroporto di arrivo (${country})`);
-    await pick(page, form, 'Chi ha accolto il minore', 'Genitore');
+    await pick(officer, form, 'Chi ha accolto il minore', 'Genitore');
     const signatories = form.getByLabel(/^Firmatari del verbale/).filter({ visible: true });
     for (const name of ['Luca Verdi', 'Nour El-Sayed']) {
       await signatories.fill(name);
       await signatories.press('Enter');
     }
-    await upload(page, form.getByTestId('handover-protocol'), 'HANDOVER_PROTOCOL', 'verbale-di-consegna', /\/api\/cases\/[^/]+\/documents$/);
-    await screens(page, 'handover', form);
-    await answered(page, 'POST', /\/avr\/handover$/, () => form.getByTestId('handover-submit').click());
+    await upload(officer, form, 'HANDOVER_PROTOCOL', 'verbale-di-consegna', /\/api\/field\/returns\/[^/]+\/documents$/);
+    await screens(officer, 'mission-handover', form);
+    await answered(officer, 'POST', /\/api\/field\/returns\/[^/]+\/handover$/, () => form.getByTestId('field-handover-submit').click());
+    await expect(officer.getByTestId('field-handover')).toBeVisible();
+    await expect(officer.getByTestId('field-visit')).toHaveCount(3);
+    await expect(officer.getByTestId('field-document')).toHaveCount(1);
+    await screens(officer, 'mission-monitoring-calendar', officer.getByTestId('field-monitoring-calendar'));
+    await done(MISSION_OFFICERS[nationality]!);
+
+    await page.reload();
     await expect(caseState(page)).toHaveText(STATES_IT.HANDED_OVER!);
     await expect(page.getByTestId('monitoring-visit')).toHaveCount(3);
   });
