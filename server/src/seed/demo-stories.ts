@@ -180,10 +180,10 @@ export async function writeDemoStory(ctx: StoryContext): Promise<void> {
           extra.phone ? [extra.phone] : [], Boolean(extra.target), Boolean(extra.doNotContact), extra.doNotContact ?? null, requestDate],
       )
     )[0]!.id;
-  const mother = await member('MOTHER', origin.mother, minor.lastName, { target: true, phone: `+${100 + ctx.index} 555 0${1000 + ctx.index}` });
+  const mother = await member('madre', origin.mother, minor.lastName, { target: true, phone: `+${100 + ctx.index} 555 0${1000 + ctx.index}` });
   const unsafeFather = state === 'UNSAFE' || ctx.index === 7;
-  await member('FATHER', origin.father, minor.lastName, unsafeFather ? { doNotContact: 'Il minore riferisce che il padre ha organizzato il viaggio con un trafficante: non contattare.' } : {});
-  if (ctx.index % 3 === 0) await member('UNCLE', origin.uncle, minor.lastName);
+  await member('padre', origin.father, minor.lastName, unsafeFather ? { doNotContact: 'Il minore riferisce che il padre ha organizzato il viaggio con un trafficante: non contattare.' } : {});
+  if (ctx.index % 3 === 0) await member('zio paterno', origin.uncle, minor.lastName);
 
   const consent = async (scope: string, when: Date, extra: { familyMemberId?: string; tracingRequestId?: string; withdrawnAt?: Date } = {}) =>
     (
