@@ -6,8 +6,9 @@ import { defineConfig } from '@playwright/test';
 // throwaway data directory; Debian's Chromium, nothing downloaded.
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 export const E2E_DEMO_PASSWORD = 'e2e-demo-passphrase-2026';
-// One data directory per run (workers inherit the main process's environment).
-process.env.MSNA_E2E_DATA ??= join(tmpdir(), `msna-e2e-${process.pid}`);
+// One data directory per port (workers inherit the main process's environment), wiped when the
+// server starts: a run stopped half-way leaves one directory, which the next run reuses.
+process.env.MSNA_E2E_DATA ??= join(tmpdir(), `msna-e2e-${PORT}`);
 const dataDir = process.env.MSNA_E2E_DATA;
 
 export default defineConfig({
