@@ -1,14 +1,18 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { Button, Center, MantineProvider, Stack, Text } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { AppErrorBoundary } from '@/components/ui/app-error-boundary';
+import { lazyNamed } from '@/components/ui/lazy-named';
 import { i18n } from '@/lib/i18n';
-import notificationClasses from './notifications.module.css';
 import { cssVariablesResolver, theme } from './theme';
+
+// The toasts' container (transitions, drag to dismiss) is fetched alongside the first page rather
+// than in the first download: the notifications store is separate, so a toast shown before the
+// container is there appears as soon as it mounts.
+const NotificationsContainer = lazyNamed(() => import('./notifications-container').then((m) => m.NotificationsContainer));
 
 const FatalError = () => {
   const { t } = useTranslation();
@@ -34,7 +38,9 @@ export const AppProvider = ({ queryClient, children, env = 'default' }: AppProvi
   <I18nextProvider i18n={i18n}>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" env={env}>
       <AppErrorBoundary fallback={<FatalError />}>
-        <Notifications position="top-right" classNames={{ root: notificationClasses.root }} />
+        <Suspense fallback={null}>
+          <NotificationsContainer />
+        </Suspense>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AppErrorBoundary>
     </MantineProvider>

@@ -1,15 +1,21 @@
 import { AppShell, Burger, Button, Group, NavLink, Progress, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
-import { InboxNavLabel } from '@/features/inbox/components/inbox-nav-label';
 import { useCurrentUser, useLogout } from '@/lib/auth';
 import classes from './app-layout.module.css';
 import { navItemsFor } from './nav-items';
+
+// The inbox entry's counts need the inbox contracts (reports, return steps…): loaded with the
+// entry, only for the roles that have an inbox, so the first download stays small. Until then the
+// entry shows its plain label.
+const InboxNavLabel = lazy(() =>
+  import('@/features/inbox/components/inbox-nav-label').then((module) => ({ default: module.InboxNavLabel })),
+);
 
 const isActive = (pathname: string, to: string, end: boolean): boolean =>
   end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
@@ -79,7 +85,15 @@ export const AppLayout = () => {
             component={RouterNavLink}
             to={item.to}
             end={item.end}
-            label={item.to === paths.inbox() ? <InboxNavLabel label={t(item.labelKey)} /> : t(item.labelKey)}
+            label={
+              item.to === paths.inbox() ? (
+                <Suspense fallback={t(item.labelKey)}>
+                  <InboxNavLabel label={t(item.labelKey)} />
+                </Suspense>
+              ) : (
+                t(item.labelKey)
+              )
+            }
             active={isActive(pathname, item.to, item.end)}
             onClick={closeNavbar}
           />

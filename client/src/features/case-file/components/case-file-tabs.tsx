@@ -1,16 +1,28 @@
 import type { CaseDetail, Role } from '@app/contracts';
 import { Tabs } from '@mantine/core';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { CaseInbox } from '@/features/inbox';
-import { PortalCourtTab, PortalDocumentsTab, PortalParticipationTab, PortalSupportTab } from '@/features/portal';
-import { ReturnPanel } from '@/features/return';
 import { canWorkOnCaseFile, DEFAULT_TAB, tabFromParam, tabLabelKey, tabsFor, type CaseFileTab } from '../utils/case-file-access';
-import { ConsentsTab } from './tabs/consents-tab';
-import { DocumentsTab } from './tabs/documents-tab';
-import { FamilyTab } from './tabs/family-tab';
-import { ReportsTab } from './tabs/reports-tab';
-import { TimelineTab } from './tabs/timeline-tab';
+import { SectionSkeleton } from './query-state';
+
+// Each tab's code is its own download, fetched when the tab is first opened: the case page itself
+// carries only the header, the profile and the tab list.
+const lazyTab = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(() => load().then((component) => ({ default: component })));
+
+const FamilyTab = lazyTab(() => import('./tabs/family-tab').then((m) => m.FamilyTab));
+const ConsentsTab = lazyTab(() => import('./tabs/consents-tab').then((m) => m.ConsentsTab));
+const ReportsTab = lazyTab(() => import('./tabs/reports-tab').then((m) => m.ReportsTab));
+const DocumentsTab = lazyTab(() => import('./tabs/documents-tab').then((m) => m.DocumentsTab));
+const TimelineTab = lazyTab(() => import('./tabs/timeline-tab').then((m) => m.TimelineTab));
+const ReturnPanel = lazyTab(() => import('@/features/return/components/return-panel').then((m) => m.ReturnPanel));
+const CaseInbox = lazyTab(() => import('@/features/inbox/components/case-inbox').then((m) => m.CaseInbox));
+const PortalDocumentsTab = lazyTab(() => import('@/features/portal/components/portal-documents-tab').then((m) => m.PortalDocumentsTab));
+const PortalParticipationTab = lazyTab(() =>
+  import('@/features/portal/components/portal-participation-tab').then((m) => m.PortalParticipationTab),
+);
+const PortalCourtTab = lazyTab(() => import('@/features/portal/components/portal-court-tab').then((m) => m.PortalCourtTab));
+const PortalSupportTab = lazyTab(() => import('@/features/portal/components/portal-support-tab').then((m) => m.PortalSupportTab));
 
 const TAB_PARAM = 'tab';
 
@@ -70,7 +82,7 @@ export const CaseFileTabs = ({ caseDetail, role, profile }: CaseFileTabsProps) =
       </Tabs.List>
       {tabs.map((tab) => (
         <Tabs.Panel key={tab} value={tab} pt="md">
-          {panels[tab]}
+          <Suspense fallback={<SectionSkeleton />}>{panels[tab]}</Suspense>
         </Tabs.Panel>
       ))}
     </Tabs>

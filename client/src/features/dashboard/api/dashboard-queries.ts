@@ -2,12 +2,13 @@ import { DashboardSchema, TaskSchema, type Dashboard, type Task } from '@app/con
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { caseQueries } from '@/features/cases/api/case-queries';
 import { api } from '@/lib/api-client';
+import { dashboardKeys } from './dashboard-keys';
 
 export const fetchDashboard = (signal?: AbortSignal): Promise<Dashboard> =>
   api.get('/dashboard', DashboardSchema, signal ? { signal } : {});
 
 export const dashboardQueries = {
-  all: () => ['dashboard'] as const,
+  all: dashboardKeys.all,
   dashboard: () =>
     queryOptions({
       queryKey: dashboardQueries.all(),

@@ -1,8 +1,10 @@
 import type { FieldReturnDetail } from '@app/contracts';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DetailList } from '@/components/ui/detail-list';
+import { lazyNamed } from '@/components/ui/lazy-named';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
 import { ItemTable, ObjectiveList } from '@/features/return/components/plan-items';
@@ -11,10 +13,14 @@ import { EmptyState } from '@/features/tracing/components/query-state';
 import { formatCalendarDate, formatCountry } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useFieldReturnActions, type FieldReturnActions } from '../api/field-returns-queries';
-import { FieldDocuments } from './field-documents';
-import { FieldHandoverForm } from './field-handover-form';
 import { minorName } from './field-return-list';
-import { FieldMonitoring } from './field-monitoring';
+
+// The forms (hand-over, visits, uploads) are their own downloads, fetched with the page; the page
+// appears once they are there (the route's Suspense boundary).
+const FieldHandoverForm = lazyNamed(() => import('./field-handover-form').then((m) => m.FieldHandoverForm));
+const FieldMonitoring = lazyNamed(() => import('./field-monitoring').then((m) => m.FieldMonitoring));
+const FieldDocuments = lazyNamed(() => import('./field-documents').then((m) => m.FieldDocuments));
+const preloadParts = () => Promise.all([FieldHandoverForm.preload(), FieldMonitoring.preload(), FieldDocuments.preload()]).catch(() => undefined);
 
 // One part of the page: a labelled region, so screen-reader users can jump between them.
 const Part = ({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) => (
@@ -109,6 +115,9 @@ export const FieldReturnPage = ({ detail }: { detail: FieldReturnDetail }) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const actions = useFieldReturnActions(detail.caseId);
+  useEffect(() => {
+    void preloadParts();
+  }, []);
   const name = minorName(detail.minor);
   return (
     <Stack maw={1100} gap="lg">

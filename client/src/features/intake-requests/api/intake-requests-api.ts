@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { caseQueries } from '@/features/cases/api/case-queries';
-import { dashboardQueries } from '@/features/dashboard/api/dashboard-queries';
+import { dashboardKeys } from '@/features/dashboard/api/dashboard-keys';
 import { api } from '@/lib/api-client';
 
 export const INCOMING_PAGE_SIZE = 20;
@@ -48,7 +48,7 @@ export const useAssignCase = () => {
         queryClient.invalidateQueries({ queryKey: caseQueries.byCase(assignment.caseId) }),
         queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: incomingRequestQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: dashboardQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all() }),
       ]),
   });
 };

@@ -11,7 +11,7 @@ import {
 } from '@app/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { caseQueries } from '@/features/cases/api/case-queries';
-import { dashboardQueries } from '@/features/dashboard/api/dashboard-queries';
+import { dashboardKeys } from '@/features/dashboard/api/dashboard-keys';
 import { api } from '@/lib/api-client';
 
 export type DirectoryUserRole = 'guardian' | 'caseworker';
@@ -64,7 +64,7 @@ export const useCreateCase = () => {
       queryClient.setQueryData(caseQueries.detail(created.id).queryKey, created);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
-        queryClient.invalidateQueries({ queryKey: dashboardQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all() }),
       ]);
     },
   });

@@ -1,10 +1,12 @@
 import type { CreateCaseInput, CurrentUser, MinorSearchCandidate } from '@app/contracts';
 import { Alert, Button, Group, Modal, Stack, Stepper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
+import { lazyNamed } from '@/components/ui/lazy-named';
+import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
@@ -23,10 +25,14 @@ import {
   type IntakeFormValues,
 } from '../utils/intake-form';
 import { useIntakeError } from '../utils/use-intake-error';
-import { IdentityStep } from './identity-step';
-import { PlacementStep } from './placement-step';
-import { RequestStep, type IntakeDirectory } from './request-step';
-import { ReviewStep } from './review-step';
+import type { IntakeDirectory } from './request-step';
+
+// Each step is its own download; all are fetched when the form opens.
+const IdentityStep = lazyNamed(() => import('./identity-step').then((m) => m.IdentityStep));
+const PlacementStep = lazyNamed(() => import('./placement-step').then((m) => m.PlacementStep));
+const RequestStep = lazyNamed(() => import('./request-step').then((m) => m.RequestStep));
+const ReviewStep = lazyNamed(() => import('./review-step').then((m) => m.ReviewStep));
+const preloadSteps = () => Promise.all([IdentityStep.preload(), PlacementStep.preload(), RequestStep.preload(), ReviewStep.preload()]).catch(() => undefined);
 
 const STEP_KEYS = ['identity', 'placement', 'request', 'review'] as const;
 
@@ -42,6 +48,9 @@ export const IntakeForm = ({ user, directory }: IntakeFormProps) => {
   const [active, setActive] = useState(0);
   const [existingMinor, setExistingMinor] = useState<MinorSearchCandidate | null>(null);
   const [defaults] = useState(intakeDefaults);
+  useEffect(() => {
+    void preloadSteps();
+  }, []);
   const form = useForm<IntakeFormValues, IntakeContext, CreateCaseInput>({
     resolver: intakeResolver,
     context: { requireCaseworker: user.role === 'supervisor' },
@@ -165,12 +174,14 @@ export const IntakeForm = ({ user, directory }: IntakeFormProps) => {
           </Alert>
         )}
         {existingMinorError && <Alert color="red">{existingMinorError}</Alert>}
-        {active === 0 && <IdentityStep form={form} existingMinor={existingMinor} onUseExisting={chooseExisting} onClearExisting={clearExisting} />}
-        {active === 1 && <PlacementStep form={form} existingMinor={existingMinor !== null} />}
-        {active === 2 && <RequestStep form={form} directory={directory} />}
-        {active === REVIEW_STEP && (
-          <ReviewStep form={form} directory={directory} existingMinor={existingMinor} onEdit={moveTo} stepTitles={stepTitles} />
-        )}
+        <Suspense fallback={<PageLoader />}>
+          {active === 0 && <IdentityStep form={form} existingMinor={existingMinor} onUseExisting={chooseExisting} onClearExisting={clearExisting} />}
+          {active === 1 && <PlacementStep form={form} existingMinor={existingMinor !== null} />}
+          {active === 2 && <RequestStep form={form} directory={directory} />}
+          {active === REVIEW_STEP && (
+            <ReviewStep form={form} directory={directory} existingMinor={existingMinor} onEdit={moveTo} stepTitles={stepTitles} />
+          )}
+        </Suspense>
         <Group justify="space-between" mt="md">
           <div>
             {active > 0 && (

@@ -2,16 +2,20 @@ import type { CaseDetail, CourtProceeding, DocumentMeta, InboxItem, PortalCase }
 import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from '@/components/ui/lazy-named';
 import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { CourtClerkPanel } from '@/features/return';
 import { uploadDecree } from '../api/portal-api';
 import { portalQueries } from '../api/portal-queries';
 import { WithPortalCase } from './portal-case-query';
 import { documentUrl, PortalDocumentList } from './portal-document-list';
 import { PortalSection } from './portal-section';
 import { PortalUploadForm } from './portal-upload-form';
+
+// The clerk's hearing and decision forms (shared with the staff's return file) are their own
+// download; the tab's Suspense boundary covers them.
+const CourtClerkPanel = lazyNamed(() => import('@/features/return/components/court-section').then((m) => m.CourtClerkPanel));
 
 const DocumentLink = ({ document }: { document: DocumentMeta }) => (
   <Anchor href={documentUrl(document.id)} download>

@@ -1,19 +1,24 @@
 import { isClosedState, type Consent } from '@app/contracts';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from '@/components/ui/lazy-named';
 import { useCurrentUser } from '@/lib/auth';
 import { caseFileQueries } from '../../api/case-file-queries';
 import { canApproveRiskChecks } from '../../utils/case-file-access';
 import { useConsentSubject } from '../../utils/consent-subject';
 import { SectionError, SectionSkeleton } from '../query-state';
 import type { CaseTabProps } from './case-tab-props';
-import { ConsentForm } from './consent-form';
 import { ConsentList } from './consent-list';
-import { RiskCheckForm } from './risk-check-form';
 import { RiskCheckList } from './risk-check-list';
 import { WithdrawConsentModal } from './withdraw-consent-modal';
+
+// The two forms are their own downloads, fetched while the file loads (the tab's Suspense boundary
+// covers them).
+const ConsentForm = lazyNamed(() => import('./consent-form').then((m) => m.ConsentForm));
+const RiskCheckForm = lazyNamed(() => import('./risk-check-form').then((m) => m.RiskCheckForm));
+const preloadForms = () => Promise.all([ConsentForm.preload(), RiskCheckForm.preload()]).catch(() => undefined);
 
 type SectionProps = { id: string; testId: string; title: string; children: React.ReactNode };
 
@@ -31,6 +36,9 @@ export const ConsentsTab = ({ caseId, caseDetail }: CaseTabProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const fileQuery = useQuery(caseFileQueries.file(caseId));
+  useEffect(() => {
+    void preloadForms();
+  }, []);
   // The consent being withdrawn stays set while the dialog animates closed.
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
