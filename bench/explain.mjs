@@ -75,7 +75,8 @@ const clock = new Clock();
 const audit = new AuditService(db);
 const cases = new CasesRepository(db, clock);
 const casesService = new CasesService(cases, new CaseFactsRepository(), db, clock, audit);
-const dashboard = new DashboardService(db, clock);
+// Computed on every call (no sharing of the supervisors' dashboard): the plans are the point here.
+const dashboard = new DashboardService(db, clock, { DASHBOARD_CACHE_SECONDS: 0 });
 const search = new MinorSearchService(db, new MinorSearchRepository(clock), audit);
 
 try {

@@ -6,6 +6,7 @@ import { IntakeSearch1764000004000 } from './1764000004000-intake-search';
 import { DocumentsTasks1764000005000 } from './1764000005000-documents-tasks';
 import { ReturnReintegration1764000006000 } from './1764000006000-return-reintegration';
 import { Portals1764000007000 } from './1764000007000-portals';
+import { GrantKeyset1764000008000 } from './1764000008000-grant-keyset';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DocumentsTasks1764000005000,
   ReturnReintegration1764000006000,
   Portals1764000007000,
+  GrantKeyset1764000008000,
 ];

@@ -23,7 +23,12 @@ export { visibleCasePredicate, encodeCursor };
 
 // The app's Db interface (query, one, transaction) on a pg.Pool.
 export function pgDb(pool) {
+  let changes = 0;
   const db = {
+    // Moves after every transaction, like the app's Db (the supervisors' shared dashboard reads it).
+    get changeGeneration() {
+      return changes;
+    },
     query: async (sql, params = []) => (await pool.query(sql, params)).rows,
     one: async (sql, params = [], executor = db) => (await executor.query(sql, params))[0],
     transaction: async (work) => {
@@ -38,6 +43,7 @@ export function pgDb(pool) {
         throw error;
       } finally {
         client.release();
+        changes += 1;
       }
     },
   };
@@ -53,7 +59,8 @@ export function appSql(pool, { pageSize = 25 } = {}) {
   const casesService = new CasesService(cases, facts, db, clock, audit);
   const transitions = new CaseTransitionService(db, clock, cases, facts, audit);
   const edits = new CaseEditService(db, clock, cases, audit);
-  const dashboard = new DashboardService(db, clock);
+  // The app's default configuration for the dashboard (a build from before ADR 0008 ignores it).
+  const dashboard = new DashboardService(db, clock, { DASHBOARD_CACHE_SECONDS: Number(process.env.DASHBOARD_CACHE_SECONDS ?? 30) });
   const minorSearch = new MinorSearchService(db, new MinorSearchRepository(clock), audit);
   return {
     // GET /api/cases

@@ -151,6 +151,19 @@ export function visibleCasePredicate(user: AuthUser, now: Date, params: unknown[
   return branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`;
 }
 
+// The one grant through which a user sees their cases, when there is exactly one kind (a
+// caseworker's assignments, a guardian's wards, an office's or a court's cases): their case list
+// then walks that grant index in list order (case_grants.case_updated_at, kept by triggers), a page
+// being one short index range, instead of walking every case of the country and probing a grant for
+// each (docs/performance.md F5). Supervisors see the whole unit, for whom the cases' own keyset
+// index is the short walk.
+function singleGrantKeyset(user: AuthUser): { column: 'user_id' | 'organisation_id'; id: string; relation: string } | null {
+  const relations = CASE_FILE_RELATIONS_BY_ROLE[user.role];
+  if (user.role === 'supervisor' || relations.length !== 1) return null;
+  const relation = relations[0]!;
+  return USER_GRANT_RELATIONS.includes(relation) ? { column: 'user_id', id: user.id, relation } : { column: 'organisation_id', id: user.organisationId, relation };
+}
+
 @Injectable()
 export class CasesRepository {
   constructor(
@@ -162,7 +175,16 @@ export class CasesRepository {
   async listVisible(user: AuthUser, query: CaseFilters & { cursor?: string | undefined; limit: number }, executor: Executor = this.db): Promise<CaseListRow[]> {
     const now = this.clock.now();
     const params: unknown[] = [query.limit + 1, now];
-    const where = [visibleCasePredicate(user, now, params)];
+    const keyset = singleGrantKeyset(user);
+    const where: string[] = [];
+    if (keyset) {
+      params.push(keyset.id, keyset.relation);
+      where.push(`g.${keyset.column} = $${params.length - 1}::uuid AND g.relation = $${params.length} AND (g.expires_at IS NULL OR g.expires_at > $2)`);
+    } else {
+      where.push(visibleCasePredicate(user, now, params));
+    }
+    // The list order: the grant's copy of the case's updated_at on the grant walk, the case's own otherwise.
+    const [orderAt, orderId] = keyset ? ['g.case_updated_at', 'g.case_id'] : ['c.updated_at', 'c.id'];
     const add = (value: unknown, sql: (n: number) => string) => {
       params.push(value);
       where.push(sql(params.length));
@@ -180,17 +202,18 @@ export class CasesRepository {
     if (query.cursor) {
       const [updatedAt, id] = decodeCursor(query.cursor, 2);
       params.push(updatedAt, id);
-      where.push(`(c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(`(${orderAt}, ${orderId}) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     // The page first, then the per-row extras for its rows only: inside the scan the planner may
-    // turn "overdue" into a hashed subplan over every overdue task of the country.
-    return executor.query<CaseListRow[]>(
-      `SELECT p.*${LIST_EXTRAS(2, 'p')} FROM (
-         SELECT ${CASE_COLUMNS}, c.requesting_organisation_id FROM cases c JOIN minors m ON m.id = c.minor_id
-          WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT $1) p
-        ORDER BY p.updated_at DESC, p.id DESC`,
-      params,
-    );
+    // turn "overdue" into a hashed subplan over every overdue task of the country. On the grant
+    // walk, DISTINCT ON drops a second live grant of the same kind on the same case.
+    const page = keyset
+      ? `SELECT DISTINCT ON (g.case_updated_at, g.case_id) ${CASE_COLUMNS}, c.requesting_organisation_id
+           FROM case_grants g JOIN cases c ON c.id = g.case_id JOIN minors m ON m.id = c.minor_id
+          WHERE ${where.join(' AND ')} ORDER BY g.case_updated_at DESC, g.case_id DESC LIMIT $1`
+      : `SELECT ${CASE_COLUMNS}, c.requesting_organisation_id FROM cases c JOIN minors m ON m.id = c.minor_id
+          WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT $1`;
+    return executor.query<CaseListRow[]>(`SELECT p.*${LIST_EXTRAS(2, 'p')} FROM (${page}) p ORDER BY p.updated_at DESC, p.id DESC`, params);
   }
 
   // lock: inside a transaction, hold the case row until commit (FOR UPDATE) so concurrent

@@ -66,9 +66,11 @@ interface SharedDashboard {
 // supervisor's unit.
 //
 // A supervisor sees the whole unit, and every supervisor of the unit sees the same figures: counting
-// the unit's open cases costs far more than a caseworker's page (docs/performance.md F4), so that
-// dashboard is shared between the unit's supervisors and between concurrent requests, and computed
-// again after any committed change or once it is DASHBOARD_CACHE_SECONDS old. `generatedAt` says when.
+// the unit's open cases costs far more than a page of cases (docs/performance.md F4), so that
+// dashboard is shared between the unit's supervisors and between concurrent requests; a
+// caseworker's (~2,000 cases at national scale) is kept for them the same way. Either is computed
+// again after any committed change or once it is DASHBOARD_CACHE_SECONDS old (ADR 0008).
+// `generatedAt` says when.
 @Injectable()
 export class DashboardService {
   private readonly shared = new Map<string, SharedDashboard>();
@@ -81,8 +83,10 @@ export class DashboardService {
 
   get(user: AuthUser): Promise<Dashboard> {
     const ttl = this.config.DASHBOARD_CACHE_SECONDS * 1000;
-    if (user.role !== 'supervisor' || ttl === 0) return this.compute(user);
-    const key = `${user.role}:${user.organisationId}`;
+    if (ttl === 0) return this.compute(user);
+    // A supervisor's figures are the unit's (the same for every supervisor of it); a caseworker's
+    // are their own.
+    const key = user.role === 'supervisor' ? `supervisor:${user.organisationId}` : `${user.role}:${user.id}`;
     const generation = this.db.changeGeneration;
     const startedAt = this.clock.now().getTime();
     const known = this.shared.get(key);

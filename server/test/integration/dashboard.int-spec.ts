@@ -190,7 +190,7 @@ describe('dashboard', () => {
 // docs/performance.md F4: counting the whole unit on every request is what made the supervisors'
 // dashboard slow at national scale, so it is computed once for the unit's supervisors and shared –
 // but never shown stale after a change made through the app.
-describe("the supervisors' shared dashboard", () => {
+describe("the dashboard's kept figures (the supervisors' shared, each caseworker's own)", () => {
   let t: TestApp;
   const cookies = new Map<string, string>();
   const as = (local: string) => t.as(cookies.get(local)!);
@@ -200,7 +200,7 @@ describe("the supervisors' shared dashboard", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ DASHBOARD_CACHE_SECONDS: '30' });
-    for (const local of ['caseworker', 'supervisor']) cookies.set(local, await t.login(demoEmail(local)));
+    for (const local of ['caseworker', 'caseworker2', 'supervisor']) cookies.set(local, await t.login(demoEmail(local)));
     // A second session (the demo unit has one supervisor; the figures are keyed by unit and role).
     cookies.set('supervisor2', await t.login(demoEmail('supervisor')));
   });
@@ -209,15 +209,20 @@ describe("the supervisors' shared dashboard", () => {
   it('is computed once for the unit and shared between requests until it is 30 seconds old', async () => {
     const first = await dashboard('supervisor');
     const mine = await dashboard('caseworker');
+    const theirs = await dashboard('caseworker2');
     // A change outside the app's transactions (here, plain SQL) is not seen while the figures last…
     await t.blankCase('ON_HOLD');
     expect(await dashboard('supervisor2')).toEqual(first);
-    // …but a caseworker's own dashboard is always computed on the spot.
-    expect(count(await dashboard('caseworker'), 'ON_HOLD')).toBe(count(mine, 'ON_HOLD') + 1);
+    expect(await dashboard('caseworker')).toEqual(mine);
+    // …each caseworker's figures are their own…
+    expect(theirs).not.toEqual(mine);
     t.clock.advance(31_000);
+    // …and they are read again once 30 seconds old.
     const later = await dashboard('supervisor');
     expect(later.generatedAt).not.toBe(first.generatedAt);
     expect(count(later, 'ON_HOLD')).toBe(count(first, 'ON_HOLD') + 1);
+    expect(count(await dashboard('caseworker'), 'ON_HOLD')).toBe(count(mine, 'ON_HOLD') + 1);
+    expect(count(await dashboard('caseworker2'), 'ON_HOLD')).toBe(count(theirs, 'ON_HOLD'));
   });
 
   it('is computed again after any change made through the app', async () => {
@@ -225,9 +230,11 @@ describe("the supervisors' shared dashboard", () => {
     t.clock.advance(31_000);
     const before = await dashboard('supervisor');
     expect(await dashboard('supervisor')).toEqual(before);
+    const mine = await dashboard('caseworker');
     await as('caseworker').post(`/api/cases/${caseId}/transitions`, { to: 'SCREENING' }).set('if-match', String(await version(caseId))).expect(200);
     const after = await dashboard('supervisor2');
     expect(count(after, 'SCREENING')).toBe(count(before, 'SCREENING') + 1);
     expect(count(after, 'RECEIVED')).toBe(count(before, 'RECEIVED') - 1);
+    expect(count(await dashboard('caseworker'), 'SCREENING')).toBe(count(mine, 'SCREENING') + 1);
   });
 });
