@@ -5,6 +5,7 @@
 //
 // The constructors below follow the services' constructor parameters (server/src/**); if one
 // changes, the bench fails loudly here.
+import process from 'node:process';
 import { serverModule } from './paths.mjs';
 
 const { Clock } = serverModule('common/clock.js');
