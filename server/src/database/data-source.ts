@@ -1,7 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 
-export function dataSourceOptions(url: string, overrides: { extra?: { max?: number } } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: { extra?: { max?: number; options?: string } } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,7 +18,9 @@ export function dataSourceOptions(url: string, overrides: { extra?: { max?: numb
 }
 
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url));
+  // A migration may rewrite a large table (a backfill over every grant of the country): no
+  // statement timeout for it, unlike the requests'.
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1, options: '-c TimeZone=UTC -c statement_timeout=0 -c max_parallel_workers_per_gather=0' } }));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
