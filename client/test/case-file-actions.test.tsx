@@ -224,6 +224,26 @@ describe('case file: next actions', () => {
 describe('case file: read-only users', () => {
   beforeEach(resetClientState);
 
+  it("gives a court clerk the steps that wait for the court in full, and the others by name only", async () => {
+    const clerk = buildCurrentUser({ role: 'court', displayName: 'Cancelleria TM Milano' });
+    const caseRecord = buildCaseFileCase({
+      state: 'COURT_PENDING',
+      transitions: [
+        buildTransition({ id: 'court_approves', to: 'COURT_APPROVED', allowedForYou: false, firedBy: ['caseworker', 'supervisor'], unmet: [{ code: 'COURT_DECISION_RECORDED', message: 'm', suppliedBy: ['court', 'caseworker'] }] }),
+        buildTransition({ id: 'withdraw', to: 'WITHDRAWN', allowedForYou: false, firedBy: ['caseworker', 'supervisor'], unmet: [{ code: 'CONSENT_WITHDRAWN', message: 'm', suppliedBy: ['caseworker', 'guardian'] }] }),
+      ],
+    });
+    renderCase(caseRecord, clerk);
+
+    const steps = await screen.findByRole('region', { name: 'Prossimi passi' });
+    const fromYou = within(steps).getByRole('region', { name: 'Cosa serve anche da te' });
+    expect(within(fromYou).getByTestId('transition-waiting-COURT_APPROVED')).toHaveTextContent('può fornirlo: Tribunale per i minorenni, Operatore OIM');
+    const others = within(steps).getByRole('region', { name: 'Gli altri passi' });
+    expect(within(others).getByTestId('transition-waiting-WITHDRAWN')).toHaveTextContent('Chi può procedere: Operatore OIM, Supervisore');
+    expect(within(others).queryByTestId('transition-missing-WITHDRAWN')).not.toBeInTheDocument();
+    expect(within(steps).queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('shows a guardian the header, the state and the next steps without buttons or forms', async () => {
     const guardian = buildCurrentUser({ role: 'guardian', displayName: 'Luca Neri' });
     const base = buildCaseFileCase();

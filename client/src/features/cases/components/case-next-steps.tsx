@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '@/lib/api-client';
+import { useCurrentUser } from '@/lib/auth';
 import { useTransitionLabels } from '../utils/transition-labels';
 import { TransitionFeedback } from './transition-feedback';
 import { TransitionReasonModal } from './transition-reason-modal';
@@ -73,15 +74,18 @@ const ActionItem = ({ transition, busy, locked, onFire }: ActionItemProps) => {
   );
 };
 
-// A step someone else takes (another role), or any step when the user only reads the case.
-const WaitingItem = ({ transition }: { transition: AvailableTransition }) => {
+// A step someone else takes (another role), or any step when the user only reads the case;
+// `brief` leaves out what is missing (a reader's steps that need nothing from them).
+const WaitingItem = ({ transition, brief = false }: { transition: AvailableTransition; brief?: boolean }) => {
   const { t } = useTranslation();
   const roleList = useRoleList();
   return (
     <Stack gap={4} component="li" data-testid={`transition-waiting-${transition.to}`}>
-      <Text fw={600}>{t('cases.detail.moveTo', { state: t(`states.${transition.to}`) })}</Text>
+      <Text fw={brief ? 500 : 600} size={brief ? 'sm' : undefined}>
+        {t('cases.detail.moveTo', { state: t(`states.${transition.to}`) })}
+      </Text>
       <Text size="sm">{t('cases.detail.whoCan', { roles: roleList(transition.firedBy) })}</Text>
-      <MissingList transition={transition} />
+      {!brief && <MissingList transition={transition} />}
     </Stack>
   );
 };
@@ -107,10 +111,16 @@ export const CaseNextSteps = ({ caseRecord, canAct }: CaseNextStepsProps) => {
   const [reasonOpen, setReasonOpen] = useState(false);
   const firing = useTransitionFiring(caseRecord);
 
+  const user = useCurrentUser();
   const mine = canAct ? caseRecord.transitions.filter((transition) => transition.allowedForYou) : [];
   const others = canAct
     ? caseRecord.transitions.filter((transition) => !transition.allowedForYou)
     : caseRecord.transitions;
+  // A reader (guardian, office, court) first sees the steps that wait for something they can
+  // supply, in full; the others only by name and who takes them.
+  const suppliesSomething = (transition: AvailableTransition) => transition.unmet.some((guard) => guard.suppliedBy.includes(user.role));
+  const fromReader = canAct ? [] : others.filter(suppliesSomething);
+  const elsewhere = canAct ? [] : others.filter((transition) => !suppliesSomething(transition));
 
   const fire = (transition: AvailableTransition, reason?: string, onReasonRejected?: (error: ApiError) => void) => {
     firing.fire(transition, reason, {
@@ -184,12 +194,31 @@ export const CaseNextSteps = ({ caseRecord, canAct }: CaseNextStepsProps) => {
             </StepList>
           </section>
         )}
-        {others.length > 0 && !canAct && (
-          <StepList>
-            {others.map((transition) => (
-              <WaitingItem key={keyOf(transition)} transition={transition} />
-            ))}
-          </StepList>
+        {fromReader.length > 0 && (
+          <section aria-labelledby="next-steps-from-you-heading">
+            <Title order={3} size="h5" mb="xs" id="next-steps-from-you-heading">
+              {t('caseFile.nextActions.fromYou')}
+            </Title>
+            <StepList>
+              {fromReader.map((transition) => (
+                <WaitingItem key={keyOf(transition)} transition={transition} />
+              ))}
+            </StepList>
+          </section>
+        )}
+        {elsewhere.length > 0 && (
+          <section aria-labelledby={fromReader.length > 0 ? 'next-steps-elsewhere-heading' : undefined}>
+            {fromReader.length > 0 && (
+              <Title order={3} size="h5" mb="xs" id="next-steps-elsewhere-heading">
+                {t('caseFile.nextActions.otherSteps')}
+              </Title>
+            )}
+            <StepList>
+              {elsewhere.map((transition) => (
+                <WaitingItem key={keyOf(transition)} transition={transition} brief />
+              ))}
+            </StepList>
+          </section>
         )}
       </Stack>
       <TransitionReasonModal
