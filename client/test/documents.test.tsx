@@ -1,9 +1,9 @@
 import type { CaseDetail, CurrentUser, DocumentMeta } from '@app/contracts';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { File as NodeFile } from 'node:buffer';
 import { buildCaseFileCase } from './support/case-file-fixtures';
 import { buildCurrentUser } from './support/factories';
+import { FakeXhr, installFakeXhr, pdfFile } from './support/fake-xhr';
 import { json, mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { resetClientState } from './support/reset';
@@ -36,53 +36,6 @@ const buildDocument = (caseId: string, overrides: Partial<DocumentMeta> = {}): D
   ...overrides,
 });
 
-// The test environment's FormData is Node's (see jsdom-env.cjs), which takes only Node's files.
-const pdfFile = (content: string, name: string, type = 'application/pdf'): File => new NodeFile([content], name, { type }) as unknown as File;
-
-// XMLHttpRequest as the upload sees it: the test drives progress and the answer.
-class FakeXhr {
-  static instances: FakeXhr[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: FormData | null = null;
-  status = 0;
-  responseText = '';
-  aborted = false;
-  upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name] = value;
-  }
-  getResponseHeader() {
-    return 'application/json';
-  }
-  send(body: FormData) {
-    this.body = body;
-    FakeXhr.instances.push(this);
-  }
-  abort() {
-    this.aborted = true;
-    this.onabort?.();
-  }
-  progress(loaded: number, total: number) {
-    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total } as ProgressEvent));
-  }
-  respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    act(() => this.onload?.());
-  }
-}
-
-const realXhr = global.XMLHttpRequest;
 
 const renderDocumentsTab = ({ user = caseworker, caseRecord, documents = [] }: { user?: CurrentUser; caseRecord: CaseDetail; documents?: DocumentMeta[] }) => {
   const state = { documents };
@@ -106,14 +59,12 @@ const fillForm = async (user: ReturnType<typeof userEvent.setup>, file: File) =>
 };
 
 describe('case documents', () => {
+  let restoreXhr: () => void = () => undefined;
   beforeEach(async () => {
     await resetClientState();
-    FakeXhr.instances = [];
-    global.XMLHttpRequest = FakeXhr as unknown as typeof XMLHttpRequest;
+    restoreXhr = installFakeXhr();
   });
-  afterEach(() => {
-    global.XMLHttpRequest = realXhr;
-  });
+  afterEach(() => restoreXhr());
 
   it('lists type, title, language, sensitivity, size, uploader and a short sha-256, with a download link', async () => {
     const caseRecord = buildCaseFileCase();

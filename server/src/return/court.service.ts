@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  BEFORE_COURT_STATES,
   OPEN_STATES,
   type AttachDecreeInput,
   type CaseState,
@@ -27,7 +28,6 @@ import { DECISION_SELECT, loadCourtFile, toDecision, toHearing, type DecisionRow
 
 // While the petition is before the court (the filing is recorded in AVR_COUNSELLING, the case
 // moves to COURT_PENDING once the court file is complete).
-const BEFORE_COURT: readonly CaseState[] = ['AVR_COUNSELLING', 'COURT_PENDING'];
 const PROSIEGUO_STATES: readonly CaseState[] = [...OPEN_STATES, 'ON_HOLD'];
 
 // The juvenile court (domain §3.8; L. 47/2017 art. 8 and 13). IOM staff record the filing; the
@@ -92,7 +92,7 @@ export class CourtService {
   // given by a supervisor (issue 5's court access), not through the filing.
   async createProceeding(user: AuthUser, caseId: string, input: CreateCourtProceedingInput, ip: string): Promise<CourtProceeding> {
     return this.db.transaction(async (tx) => {
-      const c = await this.access.visible(tx, user, caseId, 'Recording the filing', BEFORE_COURT);
+      const c = await this.access.visible(tx, user, caseId, 'Recording the filing', BEFORE_COURT_STATES);
       if (input.filedOn > this.today()) throw fieldError('filedOn', 'future', 'The filing is recorded once made');
       const fields: { path: string; code: string; message: string }[] = [];
       const court = (await tx.query<{ type: string }[]>(`SELECT type FROM organisations WHERE id = $1`, [input.courtOrganisationId]))[0];
@@ -129,7 +129,7 @@ export class CourtService {
       const c = await this.access.visible(tx, user, caseId, 'Scheduling a hearing');
       const p = await this.proceeding(tx, user, c.id, proceedingId);
       if (p.kind !== 'AVR_ART8') throw new AppError('CONFLICT', 'Hearings are recorded on the return petition');
-      this.requireState(c, BEFORE_COURT, 'Scheduling a hearing');
+      this.requireState(c, BEFORE_COURT_STATES, 'Scheduling a hearing');
       const now = this.clock.now();
       const inserted = await tx.query<HearingRow[]>(
         `INSERT INTO court_hearings (proceeding_id, case_id, scheduled_at, note, recorded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
@@ -146,7 +146,7 @@ export class CourtService {
       const hearing = (await tx.query<HearingRow[]>(`SELECT * FROM court_hearings WHERE id = $1 AND case_id = $2 FOR UPDATE`, [hearingId, c.id]))[0];
       if (!hearing) throw notFound('Hearing');
       await this.proceeding(tx, user, c.id, hearing.proceeding_id);
-      this.requireState(c, BEFORE_COURT, 'Recording a hearing');
+      this.requireState(c, BEFORE_COURT_STATES, 'Recording a hearing');
       if (hearing.held_at) throw new AppError('CONFLICT', 'This hearing is already recorded');
       if (new Date(input.heldAt).getTime() > this.clock.now().getTime() + 60_000) throw fieldError('heldAt', 'future', 'A hearing is recorded once held');
       const rows = await tx.query<HearingRow[]>(
@@ -174,7 +174,7 @@ export class CourtService {
       const c = await this.access.visible(tx, user, caseId, 'Recording the decision');
       const p = await this.proceeding(tx, user, c.id, proceedingId);
       if (p.kind !== 'AVR_ART8') throw new AppError('CONFLICT', 'This proceeding is not the return petition');
-      this.requireState(c, BEFORE_COURT, 'Recording the decision');
+      this.requireState(c, BEFORE_COURT_STATES, 'Recording the decision');
       if (input.decidedOn > this.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
       const existing = await tx.query<unknown[]>(`SELECT 1 FROM court_decisions WHERE proceeding_id = $1`, [p.id]);
       if (existing.length) throw new AppError('CONFLICT', 'The decision on this petition is already recorded');

@@ -16,8 +16,6 @@ export interface ReturnCaseRef {
   version: number;
 }
 
-export const PLAN_STATES: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
-export const RETURNED_STATES: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
 
 export const wrongState = (action: string, states: readonly CaseState[], state: CaseState) =>
   new AppError('CONFLICT', `${action} needs the case in ${states.join(', ')}; it is in ${state}`, { state, allowedStates: [...states] });

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AVR_REQUEST_STATES,
+  COUNSELLING_STATES,
+  DURABLE_SOLUTION_STATES,
+  PLAN_STATES,
+  RETURNED_STATES,
+  TRAVEL_PLAN_STATES,
   DEFAULT_MONITORING_MONTHS,
   RETURN_REPORT_STATES,
   type AddMonitoringVisitInput,
@@ -42,7 +48,7 @@ import { parseLockVersion } from '../reports/reports.service';
 import { CaseFactsRepository } from '../workflow/case-facts.repository';
 import { decideTransition } from '../workflow/case-transition.policy';
 import { CaseTransitionService } from '../workflow/case-transition.service';
-import { PLAN_STATES, RETURNED_STATES, ReturnCaseAccess, fieldError, wrongState, type ReturnCaseRef } from './return-case';
+import { ReturnCaseAccess, fieldError, wrongState, type ReturnCaseRef } from './return-case';
 import { prefillHandoverProtocol, prefillMonitoringReport, prefillOperationalNote, prefillReintegrationPlan } from './return-report-prefill';
 import {
   COUNSELLING_SELECT,
@@ -73,11 +79,6 @@ import {
 } from './return.store';
 
 // Where each step of the return can be recorded (domain §4 transitions 14–21).
-const AVR_REQUEST_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'AVR_REQUESTED', 'AVR_COUNSELLING'];
-const COUNSELLING_STATES: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
-const TRAVEL_PLAN_STATES: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION'];
-const LOCAL_SOLUTION_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'COURT_REJECTED'];
-const DURABLE_SOLUTION_STATES: readonly CaseState[] = [...LOCAL_SOLUTION_STATES, ...RETURNED_STATES];
 
 const CONSENT_COLUMNS = `id, subject, family_member_id, scope, language, mediator_present, mediator_name, informed_by, minor_words, given_at, withdrawn_at, withdrawal_reason`;
 

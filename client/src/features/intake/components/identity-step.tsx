@@ -4,7 +4,7 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, formatCountry } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { countryOptions } from '../utils/countries';
+import { countryOptions } from '@/lib/countries';
 import { localToday } from '../utils/intake-form';
 import { useIntakeError, type IntakeForm } from '../utils/use-intake-error';
 import { DuplicateWarning } from './duplicate-warning';

@@ -2,7 +2,7 @@ import { ArrivalModeSchema, ReceptionTypeSchema } from '@app/contracts';
 import { Autocomplete, Checkbox, Fieldset, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ITALIAN_REGIONS } from '../utils/countries';
+import { ITALIAN_REGIONS } from '@/lib/countries';
 import { localToday } from '../utils/intake-form';
 import { useIntakeError, type IntakeForm } from '../utils/use-intake-error';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useLocale } from '@/lib/i18n';
 import { submitPortalTracingRequest } from '../api/portal-api';
-import { countryOptions } from '../utils/countries';
+import { countryOptions } from '@/lib/countries';
 import { usePortalErrorMessage } from '../utils/portal-form-errors';
 import { todayIso } from '../utils/portal-format';
 import {

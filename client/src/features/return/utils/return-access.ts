@@ -1,5 +1,17 @@
 import { IOM_STAFF_ROLES, type CaseDetail, type CaseState, type Role } from '@app/contracts';
 
+// Where each record can be written: the lists the server enforces (contracts/src/return.ts).
+export {
+  AVR_REQUEST_STATES,
+  BEFORE_COURT_STATES,
+  COUNSELLING_STATES,
+  DURABLE_SOLUTION_STATES,
+  LOCAL_SOLUTION_STATES,
+  PLAN_STATES,
+  RETURNED_STATES,
+  TRAVEL_PLAN_STATES,
+} from '@app/contracts';
+
 // UI-only policies mirroring server/src/return (ReturnService, CourtService): they decide what to
 // show, the server decides what to answer.
 
@@ -23,26 +35,6 @@ export const RETURN_PATH_STATES: readonly CaseState[] = [
   'CLOSED_REINTEGRATED',
 ];
 
-// Where each record can be written (mirrors the server's state lists).
-export const AVR_REQUEST_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'AVR_REQUESTED', 'AVR_COUNSELLING'];
-export const COUNSELLING_STATES: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
-export const PLAN_STATES: readonly CaseState[] = [
-  'AVR_REQUESTED',
-  'AVR_COUNSELLING',
-  'COURT_PENDING',
-  'COURT_APPROVED',
-  'AVR_PREPARATION',
-  'IN_TRANSIT',
-  'HANDED_OVER',
-  'REINTEGRATION',
-  'MONITORING',
-];
-// The filing is recorded while counselling; hearings and the decision while the petition is before the court.
-export const BEFORE_COURT_STATES: readonly CaseState[] = ['AVR_COUNSELLING', 'COURT_PENDING'];
-export const TRAVEL_PLAN_STATES: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION'];
-export const RETURNED_STATES: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
-export const LOCAL_SOLUTION_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'COURT_REJECTED'];
-export const DURABLE_SOLUTION_STATES: readonly CaseState[] = [...LOCAL_SOLUTION_STATES, ...RETURNED_STATES];
 // From the filing on, the court section has something to show.
 export const COURT_STATES: readonly CaseState[] = [
   'AVR_COUNSELLING',
