@@ -1,11 +1,10 @@
 import { GrantCourtAccessSchema, type CourtAccessGrant, type GrantCourtAccessInput } from '@app/contracts';
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
-import { reportQueries } from '@/features/reports/api/reports-queries';
 import { useCurrentUser } from '@/lib/auth';
 import { isApiError } from '@/lib/api-client';
 import { useLocale } from '@/lib/i18n';
@@ -15,6 +14,7 @@ import { isSupervisor } from '../utils/return-access';
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
 import { addDays, formatDateTime, todayIso } from '../utils/return-format';
 import { returnResolver } from '../utils/return-zod';
+import { CourtSelect } from './court-select';
 import { ReturnError } from './return-error';
 import { SubHeading } from './return-section';
 
@@ -31,8 +31,6 @@ const resolver = returnResolver(GrantCourtAccessSchema, toInput);
 const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null }) => {
   const { t } = useTranslation();
   const fieldError = useReturnFieldErrorText();
-  const organisations = useQuery(reportQueries.organisations());
-  const courts = (organisations.data?.items ?? []).filter((organisation) => organisation.type === 'JUVENILE_COURT');
   const form = useForm<Values, unknown, GrantCourtAccessInput>({
     resolver,
     defaultValues: { courtOrganisationId: courtId ?? '', until: addDays(todayIso(), 90), reason: t('return.courtAccess.defaultReason') },
@@ -56,23 +54,7 @@ const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null
         <SubHeading id="court-access-form-heading">{t('return.courtAccess.formHeading')}</SubHeading>
         {mutation.isError && !hasReturnFieldErrors(mutation.error, [...FIELDS, 'expiresAt']) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Controller
-            control={form.control}
-            name="courtOrganisationId"
-            render={({ field }) => (
-              <Select
-                label={t('return.court.court')}
-                required
-                data={courts.map((court) => ({ value: court.id, label: court.name }))}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.courtOrganisationId)}
-              />
-            )}
-          />
+          <CourtSelect control={form.control} name="courtOrganisationId" error={fieldError(errors.courtOrganisationId)} />
           <TextInput type="date" label={t('return.courtAccess.until')} description={t('return.courtAccess.untilHint')} required min={addDays(todayIso(), 1)} max={addDays(todayIso(), 365)} error={fieldError(errors.until)} {...form.register('until')} />
           <TextInput label={t('return.courtAccess.reason')} required error={fieldError(errors.reason)} {...form.register('reason')} />
         </SimpleGrid>

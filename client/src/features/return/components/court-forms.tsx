@@ -28,6 +28,7 @@ import { useReturnMutation } from '../api/return-queries';
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
 import { addDays, todayIso } from '../utils/return-format';
 import { DocumentPicker } from './document-picker';
+import { CourtSelect } from './court-select';
 import { ReturnError } from './return-error';
 import { SubHeading } from './return-section';
 
@@ -64,10 +65,8 @@ const filingResolver = returnResolver(CreateCourtProceedingSchema, (values: Fili
 export const FilingForm = ({ caseId, hasPlan, onDone }: { caseId: string; hasPlan: boolean } & Done) => {
   const { t } = useTranslation();
   const fieldError = useReturnFieldErrorText();
-  const organisations = useQuery(reportQueries.organisations());
   const reports = useQuery(reportQueries.list(caseId));
   const documents = useQuery(documentQueries.list(caseId));
-  const courts = (organisations.data?.items ?? []).filter((organisation) => organisation.type === 'JUVENILE_COURT');
   const released = (reports.data?.items ?? []).filter((report) => report.kind === 'FAMILY_ASSESSMENT' && report.released);
   const defaults = useMemo<FilingValues>(
     () => ({
@@ -106,24 +105,7 @@ export const FilingForm = ({ caseId, hasPlan, onDone }: { caseId: string; hasPla
         </Text>
         {mutation.isError && !hasReturnFieldErrors(mutation.error, FILING_FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Controller
-            control={form.control}
-            name="courtOrganisationId"
-            render={({ field }) => (
-              <Select
-                label={t('return.court.court')}
-                required
-                searchable
-                data={courts.map((court) => ({ value: court.id, label: court.name }))}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.courtOrganisationId)}
-              />
-            )}
-          />
+          <CourtSelect control={form.control} name="courtOrganisationId" searchable error={fieldError(errors.courtOrganisationId)} />
           <TextInput label={t('return.court.docketNumber')} description={t('return.court.docketHint')} required error={fieldError(errors.docketNumber)} {...form.register('docketNumber')} />
           <Controller
             control={form.control}
@@ -477,8 +459,6 @@ export const ProsieguoForm = ({ caseId, eighteenthBirthday, onDone }: { caseId: 
   const user = useCurrentUser();
   const staff = user.role !== 'court';
   const fieldError = useReturnFieldErrorText();
-  const organisations = useQuery({ ...reportQueries.organisations(), enabled: staff });
-  const courts = (organisations.data?.items ?? []).filter((organisation) => organisation.type === 'JUVENILE_COURT');
   const form = useForm<ProsieguoValues, unknown, RecordProsieguoInput>({
     resolver: prosieguoResolver,
     defaultValues: { courtOrganisationId: '', docketNumber: '', decidedOn: todayIso(), prosieguoUntil: '', decreeDocumentId: '', reasonsSummary: '' },
@@ -511,23 +491,7 @@ export const ProsieguoForm = ({ caseId, eighteenthBirthday, onDone }: { caseId: 
         {mutation.isError && !hasReturnFieldErrors(mutation.error, PROSIEGUO_FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {staff && (
-            <Controller
-              control={form.control}
-              name="courtOrganisationId"
-              render={({ field }) => (
-                <Select
-                  label={t('return.court.court')}
-                  required
-                  data={courts.map((court) => ({ value: court.id, label: court.name }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.courtOrganisationId)}
-                />
-              )}
-            />
+            <CourtSelect control={form.control} name="courtOrganisationId" error={fieldError(errors.courtOrganisationId)} />
           )}
           <TextInput label={t('return.court.docketNumber')} required error={fieldError(errors.docketNumber)} {...form.register('docketNumber')} />
           <TextInput type="date" label={t('return.court.decidedOn')} required max={todayIso()} error={fieldError(errors.decidedOn)} {...form.register('decidedOn')} />
