@@ -7,6 +7,7 @@ import { DocumentsTasks1764000005000 } from './1764000005000-documents-tasks';
 import { ReturnReintegration1764000006000 } from './1764000006000-return-reintegration';
 import { Portals1764000007000 } from './1764000007000-portals';
 import { GrantKeyset1764000008000 } from './1764000008000-grant-keyset';
+import { NameKeyDictionary1764000009000 } from './1764000009000-name-key-dictionary';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ReturnReintegration1764000006000,
   Portals1764000007000,
   GrantKeyset1764000008000,
+  NameKeyDictionary1764000009000,
 ];

@@ -72,7 +72,17 @@ async function inBatches(total, size, parallel, work) {
       const start = next;
       if (start >= total) return;
       next += size;
-      await work(start, Math.min(total, start + size));
+      // Parallel batches of minors may both add new keys to the name-key dictionary, in
+      // different orders (the app adds one minor per transaction): a deadlock rolls one batch
+      // back whole, and it is run again.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await work(start, Math.min(total, start + size));
+          break;
+        } catch (error) {
+          if (error?.code !== '40P01' || attempt >= 5) throw error;
+        }
+      }
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -120,11 +120,14 @@ const DETAIL_EXTRAS = (now: number) => `${LIST_EXTRAS(now)},
   to_char(m.prosieguo_until, 'YYYY-MM-DD') AS prosieguo_until, m.version AS minor_version`;
 
 // Name matching for the case list: the query's transliteration key is word-similar to a name or
-// alias of the minor, or has the same phonetic key. Both predicates use indexes on minor_names
-// (GIN trigram, btree); the caller sets the thresholds in its transaction.
+// alias of the minor, or has the same phonetic key. The similar keys are found in the dictionary
+// of distinct keys (GIN trigram on minor_name_keys), their rows on the btree minor_names_key_idx,
+// and the phonetic match on minor_names_phon_idx; the caller sets the thresholds in its
+// transaction.
 export const nameMatchPredicate = (param: number, alias = 'c') =>
   `${alias}.minor_id IN (SELECT n.minor_id FROM minor_names n
-    WHERE public.translit_key($${param}) <% n.name_key OR n.phon_key = public.phonetic_key($${param}))`;
+    WHERE n.name_key IN (SELECT k.name_key FROM minor_name_keys k WHERE public.translit_key($${param}) <% k.name_key)
+       OR n.phon_key = public.phonetic_key($${param}))`;
 
 export type CaseFilters = Omit<CaseListQuery, 'cursor' | 'limit'> & { name?: string | undefined };
 

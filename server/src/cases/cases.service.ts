@@ -13,10 +13,10 @@ import { CaseFactsRepository } from '../workflow/case-facts.repository';
 import { timelineScope } from './timeline.policy';
 
 // Name matching thresholds (pg_trgm), set per transaction, and a pinned plan. The planner costs
-// the trigram operators like a plain comparison, so it prefers scanning minor_names (or walking
-// its primary key) to the GIN index even at 100k rows, where the index is 3-4x faster. Inside
+// the trigram operators like a plain comparison, so it prefers scanning minor_name_keys to its GIN
+// index even at 100k rows, where the index is 3-4x faster. Inside
 // these read-only transactions only bitmap scans are allowed: the name predicates can then only
-// run on minor_names_key_trgm / minor_names_phon_idx, and every other lookup on its btree
+// run on minor_name_keys_trgm / minor_names_phon_idx, and every other lookup on its btree
 // (EXPLAIN checked in minor-search.int-spec.ts).
 export async function useNameSearchSettings(tx: Executor): Promise<void> {
   await tx.query(

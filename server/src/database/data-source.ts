@@ -24,6 +24,9 @@ export async function runMigrations(url: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // Upkeep that goes with every release: spellings no record uses any more leave the name-key
+    // dictionary (ADR 0009), under a short SHARE lock on minor_names in a transaction of its own.
+    await dataSource.query(`SELECT public.prune_minor_name_keys()`);
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

@@ -47,39 +47,51 @@ export const SCORE = {
   minimum: 0.35,
 } as const;
 
-// The candidate query. Both branches of the union are indexed: the GIN trigram index on
-// minor_names.name_key (similarity ≥ pg_trgm.similarity_threshold) and the btree on phon_key.
+// The candidate query (ADR 0009). The keys similar to the query's (pg_trgm.similarity_threshold)
+// come from the dictionary of distinct keys (GIN trigram on minor_name_keys), their rows from the
+// covering btree on minor_names (name_key); the phonetic match from the btree on phon_key. Each
+// minor is scored on its best name and the date of birth carried by minor_names; minors is read
+// only for the rows kept.
 // $1 key, $2 phonetic key, $3 normalised name, $4 date of birth, $5 the date is a 1 January
 // default, $6 limit.
 export const CANDIDATE_SQL = `
-  WITH hits AS MATERIALIZED (
-    SELECT n.minor_id, n.is_alias, n.name_key, n.name_norm, n.phon_key FROM minor_names n WHERE n.name_key % $1
-    UNION
-    SELECT n.minor_id, n.is_alias, n.name_key, n.name_norm, n.phon_key FROM minor_names n WHERE n.phon_key = $2 AND $2 <> ''
+  WITH keys AS MATERIALIZED (
+    SELECT k.name_key, similarity(k.name_key, $1) AS key_sim FROM minor_name_keys k WHERE k.name_key % $1
+  ), hits AS MATERIALIZED (
+    SELECT n.minor_id, n.is_alias, n.name_norm, n.phon_key, n.date_of_birth, n.dob_is_default_jan1, k.key_sim
+      FROM keys k JOIN minor_names n ON n.name_key = k.name_key
+    UNION ALL
+    SELECT n.minor_id, n.is_alias, n.name_norm, n.phon_key, n.date_of_birth, n.dob_is_default_jan1, similarity(n.name_key, $1)
+      FROM minor_names n WHERE n.phon_key = $2 AND $2 <> '' AND NOT n.name_key % $1
+  ), norms AS MATERIALIZED (
+    SELECT s.name_norm, similarity(s.name_norm, $3) AS norm_sim FROM (SELECT DISTINCT h.name_norm FROM hits h) s
   ), best AS (
-    SELECT DISTINCT ON (h.minor_id) h.minor_id, h.is_alias, h.phon_key = $2 AS phon,
-           similarity(h.name_key, $1) AS key_sim, similarity(h.name_norm, $3) AS norm_sim
-      FROM hits h
-     ORDER BY h.minor_id, 0.8 * similarity(h.name_key, $1) + 0.2 * similarity(h.name_norm, $3) DESC, h.is_alias
+    SELECT DISTINCT ON (h.minor_id) h.minor_id, h.is_alias, h.phon_key = $2 AS phon, h.key_sim, h.norm_sim, h.date_of_birth AS dob, h.dob_is_default_jan1 AS dob_jan1
+      FROM (SELECT h.*, s.norm_sim FROM hits h JOIN norms s ON s.name_norm = h.name_norm) h
+     ORDER BY h.minor_id, 0.8 * h.key_sim + 0.2 * h.norm_sim DESC, h.is_alias
   ), dated AS (
-    SELECT b.*, m.first_name, m.last_name, to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, m.dob_is_default_jan1, btrim(m.nationality) AS nationality,
+    SELECT b.*,
            CASE
-             WHEN $4::date IS NULL OR m.date_of_birth IS NULL THEN NULL
-             WHEN (m.dob_is_default_jan1 OR $5::boolean) AND abs(extract(year FROM m.date_of_birth) - extract(year FROM $4::date)) <= 1 THEN 'DEFAULT_JAN1'
-             WHEN m.date_of_birth = $4::date THEN 'EXACT'
-             WHEN abs(m.date_of_birth - $4::date) <= 366 THEN 'WITHIN_ONE_YEAR'
-             WHEN abs(m.date_of_birth - $4::date) > 731 THEN 'DIFFERENT'
+             WHEN $4::date IS NULL OR b.dob IS NULL THEN NULL
+             WHEN (b.dob_jan1 OR $5::boolean) AND abs(extract(year FROM b.dob) - extract(year FROM $4::date)) <= 1 THEN 'DEFAULT_JAN1'
+             WHEN b.dob = $4::date THEN 'EXACT'
+             WHEN abs(b.dob - $4::date) <= 366 THEN 'WITHIN_ONE_YEAR'
+             WHEN abs(b.dob - $4::date) > 731 THEN 'DIFFERENT'
            END AS dob_match
-      FROM best b JOIN minors m ON m.id = b.minor_id
+      FROM best b
   ), scored AS (
-    SELECT d.*, greatest(0, least(1,
+    SELECT d.minor_id, d.is_alias, d.phon, d.key_sim, d.norm_sim, d.dob_match, greatest(0, least(1,
              ${SCORE.name} * (0.8 * d.key_sim + 0.2 * d.norm_sim)
              + CASE WHEN d.phon THEN ${SCORE.phonetic} ELSE 0 END
              + CASE d.dob_match WHEN 'EXACT' THEN ${SCORE.dob.EXACT} WHEN 'WITHIN_ONE_YEAR' THEN ${SCORE.dob.WITHIN_ONE_YEAR}
                  WHEN 'DEFAULT_JAN1' THEN ${SCORE.dob.DEFAULT_JAN1} WHEN 'DIFFERENT' THEN ${SCORE.dob.DIFFERENT} ELSE 0 END)) AS score
       FROM dated d
+  ), kept AS (
+    SELECT * FROM scored WHERE score >= ${SCORE.minimum} ORDER BY score DESC, key_sim DESC, minor_id LIMIT $6
   )
-  SELECT * FROM scored WHERE score >= ${SCORE.minimum} ORDER BY score DESC, key_sim DESC, minor_id LIMIT $6`;
+  SELECT k.*, m.first_name, m.last_name, to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, m.dob_is_default_jan1, btrim(m.nationality) AS nationality
+    FROM kept k JOIN minors m ON m.id = k.minor_id
+   ORDER BY k.score DESC, k.key_sim DESC, k.minor_id`;
 
 @Injectable()
 export class MinorSearchRepository {

@@ -105,6 +105,33 @@ describe('transliteration keys (SQL functions)', () => {
     await t.db.query(`DELETE FROM minors WHERE id = $1`, [id]);
     expect(await keys()).toEqual([]);
   });
+
+  it('keeps the name-key dictionary and the date of birth beside each name, and prunes only unused keys', async () => {
+    const [{ id }] = (await t.db.query<{ id: string }[]>(
+      `INSERT INTO minors (first_name, last_name, aliases, sex, nationality, date_of_birth) VALUES ('Yaw', 'Boateng', ARRAY['Yao Boateng'], 'M', 'GH', '2009-03-04') RETURNING id`,
+    )) as [{ id: string }];
+    const inDictionary = async (...keys: string[]) =>
+      (await t.db.query<{ name_key: string }[]>(`SELECT name_key FROM minor_name_keys WHERE name_key = ANY($1) ORDER BY 1`, [keys])).map((r) => r.name_key);
+    const dated = async () => (await t.db.query<{ name_key: string; dob: string | null; jan1: boolean }[]>(
+      `SELECT name_key, to_char(date_of_birth, 'YYYY-MM-DD') AS dob, dob_is_default_jan1 AS jan1 FROM minor_names WHERE minor_id = $1 ORDER BY name_key`, [id]));
+    // Yaw and Yao fold to the same key: one name row, one dictionary key.
+    expect(await dated()).toEqual([{ name_key: 'ya batang', dob: '2009-03-04', jan1: false }]);
+    expect(await inDictionary('ya batang')).toEqual(['ya batang']);
+
+    await t.db.query(`UPDATE minors SET date_of_birth = '2008-01-01', dob_is_default_jan1 = true WHERE id = $1`, [id]);
+    expect(await dated()).toEqual([{ name_key: 'ya batang', dob: '2008-01-01', jan1: true }]);
+
+    // A corrected spelling: the new key is searchable at once; the old one stays until pruned,
+    // and pruning keeps every key some record still uses.
+    await t.db.query(`UPDATE minors SET first_name = 'Kwame', aliases = '{}' WHERE id = $1`, [id]);
+    expect(await inDictionary('kwam batang', 'ya batang')).toEqual(['kwam batang', 'ya batang']);
+    const used = (await t.db.query<{ n: string }[]>(`SELECT count(DISTINCT name_key) AS n FROM minor_names`))[0]!.n;
+    await t.db.query(`SELECT prune_minor_name_keys()`);
+    expect(await inDictionary('kwam batang', 'ya batang')).toEqual(['kwam batang']);
+    expect((await t.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM minor_name_keys`))[0]!.n).toBe(used);
+    expect((await t.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM minor_names n WHERE NOT EXISTS (SELECT 1 FROM minor_name_keys k WHERE k.name_key = n.name_key)`))[0]!.n).toBe('0');
+    await t.db.query(`DELETE FROM minors WHERE id = $1`, [id]);
+  });
 });
 
 describe('POST /api/minors/search', () => {
@@ -240,8 +267,11 @@ describe('POST /api/minors/search', () => {
       return { candidates, cases, list };
     });
     expect(plan.candidates).not.toContain('Seq Scan');
-    expect(plan.candidates).toContain('minor_names_key_trgm');
+    expect(plan.candidates).toContain('minor_name_keys_trgm');
+    expect(plan.candidates).toContain('minor_names_key_idx');
     expect(plan.candidates).toContain('minor_names_phon_idx');
+    // minors is read for the rows kept only, by its primary key.
+    expect(plan.candidates).toContain('minors_pkey');
     expect(plan.cases).not.toContain('Seq Scan');
     // The case list starts from whichever side is smaller (here the supervisor's 40 cases), on indexes either way.
     expect(plan.list).not.toContain('Seq Scan');
