@@ -35,7 +35,7 @@ import { ROOT, SERVER_DIST, SERVER_MAIN, serverModule } from './lib/paths.mjs';
 import { clusterCpuMs, cpuMsOf, freePort, memoryOf, rssSampler, startProcess } from './lib/processes.mjs';
 import { printTable, withRatios, writeJson } from './lib/report.mjs';
 import {
-  WritePool, auditScenarios, exactScenarios, mixScenario, raceCheck, readScenarios, saturationScenarios, searchProbes, searchScenarios, verifyVersions, writeScenarios,
+  MIX, WritePool, auditScenarios, exactScenarios, mixScenario, raceCheck, readScenarios, saturationScenarios, searchProbes, searchScenarios, verifyVersions, writeScenarios,
 } from './lib/scenarios.mjs';
 import { BENCH_DOMAIN, growSearchPopulation, plan, prepareAccounts, seedVolume } from './lib/seed.mjs';
 
@@ -362,8 +362,11 @@ async function main() {
   ].filter((s) => wanted(s.id) && (!options.costOnly || (s.model.type === 'open' && !s.tagOf) || (s.model.type === 'closed' && s.model.concurrency === 1)));
   // Warm-up: every read path of both servers a few hundred times (JIT, pools, caches) before
   // anything is recorded; each run then has its own warm-up seconds on top.
+  // The mix's read paths are warmed too when only the mix is selected.
+  const warmable = (s) => s.model.type === 'open' && !s.id.startsWith('write') && !s.tagOf;
+  const mixed = scenarios.some((s) => s.tagOf) ? base.filter((s) => !s.id.startsWith('write') && MIX.some(([id]) => s.id === id || s.id === `${id}.c1`)) : [];
   const warmT = Date.now();
-  for (const scenario of scenarios.filter((s) => s.model.type === 'open' && !s.id.startsWith('write') && !s.tagOf)) {
+  for (const scenario of new Set([...scenarios.filter(warmable), ...mixed])) {
     for (const fire of [scenario.app, options.floors ? scenario.fastify : null].filter(Boolean)) {
       await closedLoop({ concurrency: options.costOnly ? 1 : 4, durationS: options.mode === 'full' ? 2 : 0.3, fire });
     }
