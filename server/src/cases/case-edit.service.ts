@@ -90,7 +90,9 @@ export class CaseEditService {
       for (const f of fields) if (CASE_FIELDS_WITH_VALUES.includes(f)) changes[f] = { from: current[f] ?? null, to: input[f] ?? null };
       await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'CASE_UPDATED', $4)`, [caseId, now, user.id, JSON.stringify({ fields, changes })]);
       await this.audit.append({ actor: user, action: 'CASE_UPDATED', entityType: 'case', entityId: caseId, caseId, detail: { fields }, ip }, tx);
-    });
+      // Scoped to the case: the case row, its history and audit (the minor, shared by the minor's
+      // other cases, is edited by updateMinor, unscoped).
+    }, { caseId });
   }
 
   async updateMinor(user: AuthUser, caseId: string, input: UpdateMinorInput, ifMatch: string | undefined, ip: string): Promise<void> {

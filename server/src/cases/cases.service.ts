@@ -45,7 +45,7 @@ export class CasesService {
     if (request.name !== undefined && !/[\p{L}\p{N}]/u.test(request.name)) {
       throw new AppError('VALIDATION_FAILED', 'Invalid body', { fields: [{ path: 'name', code: 'no_letters', message: 'Type at least one letter of the name' }] });
     }
-    const rows = await this.db.transaction(async (tx) => {
+    const rows = await this.db.readTransaction(async (tx) => {
       if (request.name) await useNameSearchSettings(tx);
       return this.cases.listVisible(user, request, tx);
     });

@@ -29,7 +29,7 @@ export class MinorSearchService {
   ) {}
 
   async search(user: AuthUser, request: MinorSearchRequest, ip: string): Promise<MinorSearchResponse> {
-    const candidates = await this.db.transaction(async (tx) => {
+    const candidates = await this.db.readTransaction(async (tx) => {
       const keys = await this.repository.keys(tx, request.name);
       if (!keys.key) {
         throw new AppError('VALIDATION_FAILED', 'Invalid body', { fields: [{ path: 'name', code: 'no_latin_letters', message: 'Type the name in Latin letters' }] });

@@ -53,12 +53,15 @@ const bucket = (rows: TurningRow[], name: TurningBucket) => {
   return { count: Number(mine[0]?.total ?? 0), items: mine.map(toTurning) };
 };
 
-// A computed unit-wide dashboard: valid while no transaction has ended since it was started
-// (Db.changeGeneration) and for at most DASHBOARD_CACHE_SECONDS.
+// A computed dashboard: valid for at most DASHBOARD_CACHE_SECONDS, and while no transaction
+// that may have changed its figures has ended since it was started (Db.changesSince). A
+// caseworker's knows the cases it was computed from, so a change scoped to another case leaves it
+// valid; a supervisor's (the whole unit) is stale after any change.
 interface SharedDashboard {
   generation: number;
   startedAt: number;
   value: Promise<Dashboard>;
+  caseIds?: Set<string>;
 }
 
 // The landing page of caseworkers and supervisors. Four indexed queries, run in parallel, each
@@ -90,15 +93,38 @@ export class DashboardService {
     const generation = this.db.changeGeneration;
     const startedAt = this.clock.now().getTime();
     const known = this.shared.get(key);
-    if (known && known.generation === generation && startedAt - known.startedAt < ttl && startedAt >= known.startedAt) return known.value;
-    const value = this.compute(user);
-    const entry = { generation, startedAt, value };
+    if (known && startedAt - known.startedAt < ttl && startedAt >= known.startedAt && this.unchanged(known, generation)) return known.value;
+    const entry: SharedDashboard = { generation, startedAt, value: this.compute(user) };
     this.shared.set(key, entry);
+    if (user.role !== 'supervisor') {
+      // Every case the figures may come from (open or closed), read after the figures.
+      void entry.value.then(
+        () => this.visibleCaseIds(user, new Date(startedAt)).then((ids) => { entry.caseIds = new Set(ids); }),
+        () => undefined,
+      ).catch(() => undefined);
+    }
     // A failed computation is not kept.
-    value.catch(() => {
+    entry.value.catch(() => {
       if (this.shared.get(key) === entry) this.shared.delete(key);
     });
-    return value;
+    return entry.value;
+  }
+
+  // Whether every transaction ended since the dashboard was started left its figures as they were:
+  // each was scoped to one case outside the dashboard's cases. Moves the entry's generation on.
+  private unchanged(entry: SharedDashboard, generation: number): boolean {
+    if (entry.generation === generation) return true;
+    const changes = this.db.changesSince(entry.generation);
+    const ids = entry.caseIds;
+    if (!ids || !changes || !changes.every((c) => c.caseId !== null && !ids.has(c.caseId))) return false;
+    entry.generation = changes.at(-1)?.generation ?? generation;
+    return true;
+  }
+
+  private async visibleCaseIds(user: AuthUser, now: Date): Promise<string[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query<{ id: string }[]>(`SELECT c.id FROM cases c WHERE ${visibleCasePredicate(user, now, params)}`, params);
+    return rows.map((r) => r.id);
   }
 
   private async compute(user: AuthUser): Promise<Dashboard> {

@@ -58,7 +58,8 @@ export class CaseTransitionService {
         throw new AppError('ILLEGAL_TRANSITION', `A case on hold resumes to the state it left (${row.state_before_hold})`, { from: row.state, to: request.to });
       }
       await this.apply(tx, user, row.id, row.state, request.to, expectedVersion, request.reason ?? null, decision.transition.id, ip);
-    });
+      // Scoped to the case: a transition writes the case's own records only (never its grants).
+    }, { caseId });
   }
 
   // Shared with system-driven moves (a sent tracing request, a consent withdrawal): the caller

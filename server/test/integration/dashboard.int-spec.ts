@@ -237,4 +237,41 @@ describe("the dashboard's kept figures (the supervisors' shared, each caseworker
     expect(count(after, 'RECEIVED')).toBe(count(before, 'RECEIVED') - 1);
     expect(count(await dashboard('caseworker'), 'SCREENING')).toBe(count(mine, 'SCREENING') + 1);
   });
+
+  it("keeps a caseworker's figures through a change to another caseworker's case, not through one to their own", async () => {
+    const mineId = await t.blankCase('RECEIVED');
+    const theirsId = await t.blankCase('RECEIVED', { caseworker: 'caseworker2' });
+    t.clock.advance(31_000);
+    const mine = await dashboard('caseworker');
+    const theirs = await dashboard('caseworker2');
+    const unit = await dashboard('supervisor');
+    // A transition on caseworker2's case: caseworker2's and the unit's figures are read again,
+    // caseworker's are kept (the same computation, same generatedAt).
+    await as('caseworker2').post(`/api/cases/${theirsId}/transitions`, { to: 'SCREENING' }).set('if-match', String(await version(theirsId))).expect(200);
+    expect(await dashboard('caseworker')).toEqual(mine);
+    expect(count(await dashboard('caseworker2'), 'SCREENING')).toBe(count(theirs, 'SCREENING') + 1);
+    expect(count(await dashboard('supervisor'), 'SCREENING')).toBe(count(unit, 'SCREENING') + 1);
+    // An edit of caseworker's own case is seen at once.
+    await as('caseworker').patch(`/api/cases/${mineId}`, { priority: 'URGENT' }).set('if-match', String(await version(mineId))).expect(200);
+    const edited = await dashboard('caseworker');
+    expect(edited.generatedAt).not.toBe(mine.generatedAt);
+    // A change that may move who sees what (here an assignment, unscoped) is seen by everyone.
+    await t.db.transaction(async (tx) => {
+      await tx.query(`UPDATE case_grants SET user_id = (SELECT id FROM users WHERE email = $2) WHERE case_id = $1 AND relation = 'assigned_caseworker'`, [theirsId, demoEmail('caseworker')]);
+    });
+    const reassigned = await dashboard('caseworker');
+    expect(count(reassigned, 'SCREENING')).toBe(count(edited, 'SCREENING') + 1);
+  });
+
+  it('is not read again after searches, which cannot write', async () => {
+    t.clock.advance(31_000);
+    const unit = await dashboard('supervisor');
+    const generation = t.db.changeGeneration;
+    await as('caseworker').post('/api/minors/search', { name: 'Mohamed Fofana' }).expect(200);
+    await as('supervisor').post('/api/cases/search', { name: 'Mohamed', limit: 10 }).expect(200);
+    expect(t.db.changeGeneration).toBe(generation);
+    expect(await dashboard('supervisor2')).toEqual(unit);
+    // The transaction they run in refuses a write.
+    await expect(t.db.readTransaction((tx) => tx.query(`UPDATE cases SET priority = priority WHERE false`))).rejects.toThrow(/read-only transaction/);
+  });
 });
