@@ -36,6 +36,7 @@ const { CaseFactsRepository } = serverModule('workflow/case-facts.repository.js'
 const { DashboardService } = serverModule('tasks/dashboard.service.js');
 const { MinorSearchService } = serverModule('minors/minor-search.service.js');
 const { MinorSearchRepository } = serverModule('minors/minor-search.repository.js');
+const { Db } = serverModule('database/db.js');
 
 if (!process.env.DATABASE_URL && !args['data-dir']) throw new Error('give --data-dir (a cluster kept with --keep-data) or DATABASE_URL');
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: args['data-dir'] });
@@ -43,7 +44,7 @@ const pool = newPool(database.url);
 
 let label = '';
 const explaining = (run) => async (sql, params = []) => {
-  if (/^\s*(SELECT set_config|INSERT INTO audit_event)/.test(sql)) return run(sql, params);
+  if (/^\s*(SELECT set_config|SET |INSERT INTO audit_event)/.test(sql)) return run(sql, params);
   const plan = (await run(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).map((r) => r['QUERY PLAN']);
   const planning = Number(/Planning Time: ([\d.]+)/.exec(plan.join('\n'))?.[1]);
   const execution = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1]);
@@ -53,9 +54,9 @@ const explaining = (run) => async (sql, params = []) => {
   if (args.plans || execution >= slow) console.log(plan.map((l) => `      ${l}`).join('\n'));
   return run(sql, params);
 };
-const db = {
+// The app's own Db class, its statements explained.
+const db = new Db({
   query: explaining(async (sql, params) => (await pool.query(sql, params)).rows),
-  one: async (sql, params = [], executor = db) => (await executor.query(sql, params))[0],
   transaction: async (work) => {
     const client = await pool.connect();
     try {
@@ -70,7 +71,7 @@ const db = {
       client.release();
     }
   },
-};
+});
 const clock = new Clock();
 const audit = new AuditService(db);
 const cases = new CasesRepository(db, clock);

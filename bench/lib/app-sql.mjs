@@ -19,19 +19,15 @@ const { DashboardService } = serverModule('tasks/dashboard.service.js');
 const { MinorSearchService } = serverModule('minors/minor-search.service.js');
 const { MinorSearchRepository } = serverModule('minors/minor-search.repository.js');
 const { encodeCursor } = serverModule('common/cursor.js');
+const { Db } = serverModule('database/db.js');
 
 export { visibleCasePredicate, encodeCursor };
 
-// The app's Db interface (query, one, transaction) on a pg.Pool.
+// The app's own Db class (query, one, transactions, the change log the dashboards read) on a
+// pg.Pool, through the two methods of a TypeORM DataSource it uses.
 export function pgDb(pool) {
-  let changes = 0;
-  const db = {
-    // Moves after every transaction, like the app's Db (the supervisors' shared dashboard reads it).
-    get changeGeneration() {
-      return changes;
-    },
+  const dataSource = {
     query: async (sql, params = []) => (await pool.query(sql, params)).rows,
-    one: async (sql, params = [], executor = db) => (await executor.query(sql, params))[0],
     transaction: async (work) => {
       const client = await pool.connect();
       try {
@@ -44,11 +40,10 @@ export function pgDb(pool) {
         throw error;
       } finally {
         client.release();
-        changes += 1;
       }
     },
   };
-  return db;
+  return new Db(dataSource);
 }
 
 export function appSql(pool, { pageSize = 25 } = {}) {
