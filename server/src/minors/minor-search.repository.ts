@@ -49,7 +49,7 @@ export const SCORE = {
 
 // The candidate query (ADR 0009). The keys similar to the query's (pg_trgm.similarity_threshold)
 // come from the dictionary of distinct keys (GIN trigram on minor_name_keys), their rows from the
-// covering btree on minor_names (name_key); the phonetic match from the btree on phon_key. Each
+// btree on minor_names (name_key); the phonetic match from the btree on phon_key. Each
 // minor is scored on its best name and the date of birth carried by minor_names; minors is read
 // only for the rows kept.
 // $1 key, $2 phonetic key, $3 normalised name, $4 date of birth, $5 the date is a 1 January
