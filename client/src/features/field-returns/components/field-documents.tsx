@@ -3,10 +3,9 @@ import { Anchor, Group, SegmentedControl, Stack, Table, Text } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
-import { formatFileSize } from '@/features/portal/utils/portal-format';
 import { InlineUpload } from '@/features/return/components/inline-upload';
-import { formatDateTime } from '@/features/return/utils/return-format';
 import { EmptyState } from '@/features/tracing/components/query-state';
+import { formatDateTime, formatFileSize } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { fieldDocumentUrl } from '../api/field-returns-api';
 import type { FieldReturnActions } from '../api/field-returns-queries';

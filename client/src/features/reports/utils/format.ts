@@ -1,9 +1,2 @@
-import type { Locale } from '@app/contracts';
-import { intlLocale } from '@/lib/format';
+export { formatDateTime, shortHash } from '@/lib/format';
 
-// An instant as date and time in the user's time zone ("22/11/2026, 10:05").
-export const formatDateTime = (isoDateTime: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(isoDateTime));
-
-// The first characters of a sha-256 are enough to compare by eye; the whole value is in the title.
-export const shortHash = (sha256: string): string => sha256.slice(0, 12);

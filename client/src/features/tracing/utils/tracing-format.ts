@@ -2,6 +2,8 @@ import type { Locale, TracingStatus } from '@app/contracts';
 import type { MantineColor } from '@mantine/core';
 import { intlLocale } from '@/lib/format';
 
+export { formatDateTime } from '@/lib/format';
+
 export const personName = (person: { firstName: string; lastName: string }): string =>
   `${person.firstName} ${person.lastName}`.trim();
 
@@ -15,18 +17,6 @@ export const STATUS_COLOR: Record<TracingStatus, MantineColor> = {
 };
 
 export const isOpenStatus = (status: TracingStatus): boolean => status === 'SENT' || status === 'IN_PROGRESS';
-
-const dateTimeFormatters = new Map<Locale, Intl.DateTimeFormat>();
-
-// An instant with its time, in the user's own time zone (contact attempts, consents).
-export const formatDateTime = (iso: string, locale: Locale): string => {
-  let formatter = dateTimeFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    dateTimeFormatters.set(locale, formatter);
-  }
-  return formatter.format(new Date(iso));
-};
 
 // Languages travel as ISO 639 codes where known ("ar"); anything else is shown as recorded.
 export const formatLanguage = (value: string, locale: Locale): string => {
