@@ -8,6 +8,7 @@ import { ReturnReintegration1764000006000 } from './1764000006000-return-reinteg
 import { Portals1764000007000 } from './1764000007000-portals';
 import { GrantKeyset1764000008000 } from './1764000008000-grant-keyset';
 import { NameKeyDictionary1764000009000 } from './1764000009000-name-key-dictionary';
+import { AppClock1764000010000 } from './1764000010000-app-clock';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Portals1764000007000,
   GrantKeyset1764000008000,
   NameKeyDictionary1764000009000,
+  AppClock1764000010000,
 ];

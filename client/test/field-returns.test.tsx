@@ -1,4 +1,4 @@
-import { ROLES, type FieldReturnDetail, type FieldReturnSummary } from '@app/contracts';
+import { addDays, romeDay, ROLES, type FieldReturnDetail, type FieldReturnSummary } from '@app/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { navItemsFor } from '@/app/layout/nav-items';
@@ -17,11 +17,8 @@ const fieldOfficer = buildCurrentUser({
 });
 type Handlers = Parameters<typeof mockApi>[0];
 
-const isoDaysFromNow = (days: number) => {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-};
+// Calendar days from today in Italy, as the app counts them.
+const isoDaysFromNow = (days: number) => addDays(romeDay(new Date()), days);
 
 const buildSummary = (overrides: Partial<FieldReturnSummary> = {}): FieldReturnSummary => ({
   caseId: returnId('5a000000'),

@@ -1,3 +1,4 @@
+import { romeDay } from '@app/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import {
@@ -20,10 +21,8 @@ const guardian = buildDirectoryUser({ id: '12000000-0000-4000-8000-000000000001'
 const colleague = buildDirectoryUser({ id: '12000000-0000-4000-8000-000000000002', name: 'Sara Conti', role: 'caseworker', organisationName: 'OIM Roma' });
 const created = buildCaseDetail({ id: '13000000-0000-4000-8000-000000000001', caseNumber: 'IF-2026-0101', state: 'RECEIVED' });
 
-const today = (() => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-})();
+// Today in Italy, as the form counts it (no X-App-Now header here: the browser's clock).
+const today = romeDay(new Date());
 
 type Handlers = Parameters<typeof mockApi>[0];
 const intakeApi = (overrides: Handlers = {}, me = caseworker) =>

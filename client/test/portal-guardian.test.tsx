@@ -1,4 +1,4 @@
-import type { CaseDetail, PortalCase } from '@app/contracts';
+import { romeDay, type CaseDetail, type PortalCase } from '@app/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { buildCaseFileCase } from './support/case-file-fixtures';
@@ -10,11 +10,8 @@ import { resetClientState } from './support/reset';
 
 const guardian = buildCurrentUser({ role: 'guardian', displayName: 'Paola Riva', organisation: { id: portalId('0a000000'), name: 'Tutori volontari – Milano', type: 'GUARDIANS' } });
 
-const pad = (value: number) => String(value).padStart(2, '0');
-const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+// Today in Italy, as the forms count it.
+const today = () => romeDay(new Date());
 
 type Setup = { caseRecord?: CaseDetail; portal?: Partial<PortalCase>; tab?: string; handlers?: Parameters<typeof mockApi>[0] };
 

@@ -1,4 +1,4 @@
-import { RSS_INDICATOR_KEYS, type CaseDetail, type CurrentUser, type ReturnFile } from '@app/contracts';
+import { addDays, romeDay, RSS_INDICATOR_KEYS, type CaseDetail, type CurrentUser, type ReturnFile } from '@app/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { visitStatus } from '@/features/return';
@@ -24,11 +24,8 @@ const renderReturn = (caseRecord: CaseDetail, file: ReturnFile, { user = casewor
   return { server, state, ...renderApp(`/cases/${caseRecord.id}?tab=return`) };
 };
 
-const isoDaysFromNow = (days: number) => {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-};
+// Calendar days from today in Italy, as the app counts them.
+const isoDaysFromNow = (days: number) => addDays(romeDay(new Date()), days);
 
 // The tags input of the signatories (its hidden twin carries the same label).
 const signatories = (form: ReturnType<typeof within>) => form.getAllByLabelText(/^Firmatari del verbale/).find((element: HTMLElement) => element.getAttribute('type') !== 'hidden')!;

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './calendar';
 export * from './errors';
 export * from './roles';
 export * from './auth';

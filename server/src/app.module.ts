@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CaseFileModule } from './case-file/case-file.module';
 import { CasesModule } from './cases/cases.module';
 import { AppErrorFilter } from './common/app-error.filter';
+import { Clock } from './common/clock';
 import { ValidationInterceptor } from './common/validation.interceptor';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
@@ -27,16 +28,20 @@ import { DpoModule } from './dpo/dpo.module';
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
+  // The tests' run-wide clock (test/setup/test-clock.ts); otherwise one starting at TEST_NOW or now.
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    // One clock for the server and its database connections: TEST_NOW (outside production) or now.
+    const clock = options.clock ?? Clock.startingAt(options.config.TEST_NOW);
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        CoreModule.forRoot(options.config),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { clockOffsetMs: clock.databaseOffsetMs })),
+        CoreModule.forRoot(options.config, clock),
         AuthModule,
         AdminModule,
         CasesModule,

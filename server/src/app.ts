@@ -9,6 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, type AppOptions } from './app.module';
+import { Clock } from './common/clock';
 import { CLIENT_DIST } from './common/paths';
 import type { AppConfig } from './config/app-config';
 import { API_PREFIX } from './openapi/route-inventory';
@@ -84,8 +85,12 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   fastify.addHook('onRequest', csrfCheck(config));
   // Answers carry personal data: never cache them. Only the SPA's own files (which set their own
   // cache-control) are cacheable.
+  // The app's clock (TEST_NOW outside production): the SPA takes "now" and "today" from it, so a
+  // demo on a chosen day shows that day in the browser too (client/src/lib/clock.ts).
+  const clock = app.get(Clock);
   fastify.addHook('onSend', async (_request, reply) => {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    void reply.header('x-app-now', clock.now().toISOString());
   });
 
   const indexFile = join(CLIENT_DIST, 'index.html');

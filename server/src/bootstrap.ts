@@ -30,13 +30,15 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   const prepared: PreparedDatabase = embedded ? { url, embedded } : { url };
   try {
     if (config.MIGRATE_ON_START) await runMigrations(url);
-    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+    // The demo unit is generated as of the app's first instant (TEST_NOW outside production).
+    const seedNow = config.TEST_NOW ?? new Date();
+    const dataSource = new DataSource(dataSourceOptions(url, { max: 2, clockOffsetMs: seedNow.getTime() - Date.now() }));
     await dataSource.initialize();
     try {
       const wantSeed = config.SEED_DEMO ?? Boolean(embedded);
       if (!production && wantSeed && (await isDatabaseEmpty(dataSource.manager))) {
         const passwords = new PasswordService();
-        prepared.seed = await dataSource.transaction((tx) => seedDemo(tx, { passwords, now: new Date(), password: config.DEMO_PASSWORD }));
+        prepared.seed = await dataSource.transaction((tx) => seedDemo(tx, { passwords, now: seedNow, password: config.DEMO_PASSWORD }));
         if (embedded) writeFileSync(credentialsFile(config), `${prepared.seed.password}\n`, { mode: 0o600 });
       }
       if (production && (await countActiveDemoAccounts(dataSource.manager)) > 0) {

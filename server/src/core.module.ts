@@ -10,8 +10,8 @@ import { Db } from './database/db';
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const providers = [{ provide: APP_CONFIG, useValue: config }, Clock, Db, AuditService, PasswordService, SessionService];
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    const providers = [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, Db, AuditService, PasswordService, SessionService];
     return { module: CoreModule, providers, exports: providers };
   }
 }

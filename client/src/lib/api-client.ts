@@ -1,5 +1,6 @@
 import { ApiErrorSchema, type ErrorCode } from '@app/contracts';
 import type { z } from 'zod';
+import { APP_NOW_HEADER, syncClock } from './clock';
 
 const API_BASE = '/api';
 
@@ -91,6 +92,8 @@ const send = async (method: string, path: string, options: RequestOptions): Prom
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('NETWORK_ERROR', 0, 'The server could not be reached');
   }
+  // Every answer, error or not, carries the server's clock.
+  syncClock(response.headers.get(APP_NOW_HEADER));
 
   if (response.ok) return response;
 

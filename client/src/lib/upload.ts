@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, apiUrl, errorFromResponse } from './api-client';
+import { APP_NOW_HEADER, syncClock } from './clock';
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -36,6 +37,7 @@ export const uploadWithProgress = <T>(path: string, body: FormData, schema: z.Zo
     };
     xhr.onload = () => {
       cleanUp();
+      syncClock(xhr.getResponseHeader(APP_NOW_HEADER));
       const text = xhr.responseText;
       if (xhr.status >= 200 && xhr.status < 300) {
         let json: unknown;

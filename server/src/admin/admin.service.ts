@@ -146,7 +146,7 @@ export class AdminService {
     this.assertPassword(password, target.email);
     const passwordHash = await this.passwords.hash(password);
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = app_now(), updated_at = app_now() WHERE id = $1`, [userId, passwordHash]);
       // A reset ends every session of the account: whoever held the old password is out.
       await this.sessions.destroyAllFor(userId, tx);
       await tx.query(`DELETE FROM login_locks WHERE email_norm = lower($1)`, [target.email]);
@@ -159,7 +159,7 @@ export class AdminService {
       throw new AppError('CONFLICT', 'You cannot deactivate your own account');
     }
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string }[]>(`UPDATE users SET active = false, deactivated_at = now(), updated_at = now() WHERE id = $1 RETURNING id`, [userId]);
+      const rows = await tx.query<{ id: string }[]>(`UPDATE users SET active = false, deactivated_at = app_now(), updated_at = app_now() WHERE id = $1 RETURNING id`, [userId]);
       if (!rows[0]) throw notFound('User');
       await this.sessions.destroyAllFor(userId, tx);
       await this.audit.append({ actor, action: 'USER_DEACTIVATED', entityType: 'user', entityId: userId, ip }, tx);

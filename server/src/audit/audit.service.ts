@@ -32,7 +32,7 @@ export class AuditService {
 export async function appendAudit(executor: Executor, entry: AuditEntry): Promise<void> {
   await executor.query(
     `INSERT INTO audit_event (seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, detail, ip, prev_hash, row_hash)
-     VALUES (0, now(), $1, $2, $3, $4, $5, $6, $7, $8, '\\x', '\\x')`,
+     VALUES (0, app_now(), $1, $2, $3, $4, $5, $6, $7, $8, '\\x', '\\x')`,
     [
       entry.actor?.id ?? null,
       entry.actor?.role ?? null,

@@ -10,6 +10,7 @@ import {
   type MinorField,
   type UpdateCaseInput,
   type UpdateMinorInput,
+  romeDay,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -18,7 +19,7 @@ import { Clock } from '../common/clock';
 import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { parseIfMatch, staleVersion } from '../workflow/case-transition.service';
-import { FieldProblems, REQUESTER_TYPES, checkOrganisation, notInFuture, romeToday } from './case-input.checks';
+import { FieldProblems, REQUESTER_TYPES, checkOrganisation, notInFuture } from './case-input.checks';
 import { CasesRepository, type CaseRow } from './cases.repository';
 import { MINOR_COLUMNS, MINOR_SELECT, sameValue } from './minor-columns';
 
@@ -77,7 +78,7 @@ export class CaseEditService {
       await this.lockForEdit(tx, user, caseId, expectedVersion);
       const now = this.clock.now();
       const problems = new FieldProblems();
-      notInFuture(problems, 'requestDate', input.requestDate, romeToday(now));
+      notInFuture(problems, 'requestDate', input.requestDate, romeDay(now));
       await checkOrganisation(tx, problems, 'requestingOrganisationId', input.requestingOrganisationId, REQUESTER_TYPES);
       problems.throwIfAny();
 
@@ -104,7 +105,7 @@ export class CaseEditService {
       const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Record<MinorField, unknown>;
 
       const problems = new FieldProblems();
-      const today = romeToday(now);
+      const today = romeDay(now);
       notInFuture(problems, 'dateOfBirth', input.dateOfBirth, today);
       notInFuture(problems, 'arrivalDate', input.arrivalDate, today);
       for (const issue of minorAgeIssues(merged as Parameters<typeof minorAgeIssues>[0])) problems.add(issue.path, issue.code, issue.message);

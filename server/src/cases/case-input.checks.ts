@@ -16,9 +16,7 @@ export class FieldProblems {
   }
 }
 
-// Today in Rome, where the unit works: a request dated today is never "in the future".
-export const romeToday = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-
+// `today`: the unit's calendar day (Clock.today()); a date of today is never "in the future".
 export function notInFuture(problems: FieldProblems, path: string, value: string | null | undefined, today: string): void {
   if (value && value > today) problems.add(path, 'in_future', 'The date is in the future');
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CLOSED_STATES, MINOR_FIELDS, type CreateCaseInput, type MinorInput } from '@app/contracts';
+import { CLOSED_STATES, MINOR_FIELDS, type CreateCaseInput, type MinorInput, romeDay } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
-import { FieldProblems, REQUESTER_TYPES, checkOrganisation, checkUser, notInFuture, romeToday } from './case-input.checks';
+import { FieldProblems, REQUESTER_TYPES, checkOrganisation, checkUser, notInFuture } from './case-input.checks';
 import { MINOR_COLUMNS } from './minor-columns';
 
 // Case numbers keep the demo seed's format: IF-<year of the request>-<sequence, 4 digits>. The
@@ -33,7 +33,7 @@ export class CaseIntakeService {
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const problems = new FieldProblems();
-      const today = romeToday(now);
+      const today = romeDay(now);
       notInFuture(problems, 'requestDate', input.requestDate, today);
       if (input.minor) {
         notInFuture(problems, 'minor.dateOfBirth', input.minor.dateOfBirth, today);

@@ -7,7 +7,7 @@ import { runCli, withDatabase } from './with-database';
 // Exit code 0 when the whole chain verifies, 2 when a row is broken (naming it).
 runCli(() =>
   withDatabase(async (url) => {
-    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1 } }));
+    const dataSource = new DataSource(dataSourceOptions(url, { max: 1 }));
     await dataSource.initialize();
     try {
       const result = await verifyAuditChain(executorOf(dataSource.manager));

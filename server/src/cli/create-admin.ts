@@ -15,7 +15,7 @@ runCli(() =>
     const problems = passwordProblems(password, { email });
     if (problems.length) throw new Error(`ADMIN_PASSWORD: ${problems.map((p) => p.message).join('; ')}`);
     await runMigrations(url);
-    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1 } }));
+    const dataSource = new DataSource(dataSourceOptions(url, { max: 1 }));
     await dataSource.initialize();
     try {
       const passwordHash = await new PasswordService().hash(password);

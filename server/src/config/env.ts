@@ -28,6 +28,16 @@ export const EnvSchema = z.object({
   // again after any change of record (docs/performance.md F4); 0 computes it on every request.
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
+  // Outside production: the instant (ISO 8601 with Z or an offset) at which the app's clock starts
+  // and from which a fresh demo unit is generated; time runs on from it (docs/testing.md "Dates").
+  TEST_NOW: z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .optional(),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && env.TEST_NOW) {
+    ctx.addIssue({ code: 'custom', path: ['TEST_NOW'], message: 'refused in production: the clock follows the real time' });
+  }
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,7 +1,28 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 
-export function dataSourceOptions(url: string, overrides: { extra?: { max?: number; options?: string } } = {}): DataSourceOptions {
+export interface ConnectionSettings {
+  // Milliseconds the app's clock is ahead of the real time (Clock.databaseOffsetMs): app_now() adds
+  // it to the database's own time (migration 1764000010000). 0 in production.
+  clockOffsetMs?: number;
+  // 0: none (migrations, which may rewrite a large table).
+  statementTimeoutMs?: number;
+}
+
+// Every connection works in UTC so audit hashes and dates never depend on the host (calendar days
+// in Italy come from app_today(), never from current_date). No parallel workers: on two cores a
+// worker process per query costs more CPU than it saves for this short-query workload
+// (docs/performance.md F7).
+export function connectionOptions({ clockOffsetMs = 0, statementTimeoutMs = 15_000 }: ConnectionSettings = {}): string {
+  return [
+    '-c TimeZone=UTC',
+    `-c statement_timeout=${Math.max(0, Math.round(statementTimeoutMs))}`,
+    '-c max_parallel_workers_per_gather=0',
+    `-c app.clock_offset_ms=${Math.round(clockOffsetMs)}`,
+  ].join(' ');
+}
+
+export function dataSourceOptions(url: string, overrides: { max?: number } & ConnectionSettings = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -10,17 +31,14 @@ export function dataSourceOptions(url: string, overrides: { extra?: { max?: numb
     migrationsTransactionMode: 'each',
     synchronize: false,
     entities: [],
-    // Every connection works in UTC so audit hashes and dates never depend on the host. No parallel
-    // workers: on two cores a worker process per query costs more CPU than it saves for this
-    // short-query workload (docs/performance.md F7).
-    extra: { max: 10, options: '-c TimeZone=UTC -c statement_timeout=15000 -c max_parallel_workers_per_gather=0', ...overrides.extra },
+    extra: { max: overrides.max ?? 10, options: connectionOptions(overrides) },
   } as DataSourceOptions;
 }
 
 export async function runMigrations(url: string): Promise<string[]> {
   // A migration may rewrite a large table (a backfill over every grant of the country): no
   // statement timeout for it, unlike the requests'.
-  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1, options: '-c TimeZone=UTC -c statement_timeout=0 -c max_parallel_workers_per_gather=0' } }));
+  const dataSource = new DataSource(dataSourceOptions(url, { max: 1, statementTimeoutMs: 0 }));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

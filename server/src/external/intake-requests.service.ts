@@ -9,13 +9,14 @@ import {
   type MinorInput,
   type PortalTracingRequestInput,
   type PortalTracingRequestResult,
+  romeDay,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { FieldProblems, checkUser, notInFuture, romeToday } from '../cases/case-input.checks';
+import { FieldProblems, checkUser, notInFuture } from '../cases/case-input.checks';
 import { formatCaseNumber } from '../cases/case-intake.service';
 import { CasesRepository, visibleCasePredicate } from '../cases/cases.repository';
 import { MINOR_COLUMNS } from '../cases/minor-columns';
@@ -66,7 +67,7 @@ export class IntakeRequestsService {
   async submit(user: AuthUser, input: PortalTracingRequestInput, ip: string): Promise<PortalTracingRequestResult> {
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
-      const today = romeToday(now);
+      const today = romeDay(now);
       const requestDate = input.requestDate ?? today;
       const problems = new FieldProblems();
       notInFuture(problems, 'requestDate', requestDate, today);

@@ -13,12 +13,13 @@ import {
   type ProsieguoRequest,
   type ProsieguoRequestList,
   type Role,
+  romeDay,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
-import { FieldProblems, romeToday } from '../cases/case-input.checks';
+import { FieldProblems } from '../cases/case-input.checks';
 import { CasesRepository, type CaseRow } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import { UPLOADER_ORGANISATION_COLUMNS, UPLOADER_ORGANISATION_JOIN, externalDocumentPredicate, maskFieldOfficerUploader } from '../documents/document-access';
@@ -252,7 +253,7 @@ export class PortalService {
     return this.db.transaction(async (tx) => {
       await this.visible(tx, user, caseId, { lock: true, open: true });
       const now = this.clock.now();
-      if (input.expressedOn > romeToday(now)) {
+      if (input.expressedOn > romeDay(now)) {
         throw new AppError('VALIDATION_FAILED', 'Invalid body', { fields: [{ path: 'expressedOn', code: 'in_future', message: 'The date is in the future' }] });
       }
       const id = (
@@ -291,7 +292,7 @@ export class PortalService {
           )
         )[0]!;
         const problems = new FieldProblems();
-        if (input.requestedUntil <= romeToday(now)) problems.add('requestedUntil', 'in_past', 'The support must run past today');
+        if (input.requestedUntil <= romeDay(now)) problems.add('requestedUntil', 'in_past', 'The support must run past today');
         else if (ages.eighteenth && input.requestedUntil <= ages.eighteenth) problems.add('requestedUntil', 'before_18th_birthday', 'Continuation of support runs after the 18th birthday');
         else if (ages.twentyfirst && input.requestedUntil > ages.twentyfirst) problems.add('requestedUntil', 'after_21st_birthday', 'Continuation of support ends at the latest on the 21st birthday');
         problems.throwIfAny();

@@ -76,8 +76,9 @@ describe('pre-filling a draft', () => {
       },
       'FAMILY_REFUSED',
     );
+    // Both languages date the attempt by the unit's calendar: 23:30 UTC is already the 19th in Rome.
     expect(prefill.sectionsOriginal).toEqual({
-      attemptsMade: '2026-09-15 – phone: No answer\n2026-09-18 – home visit: Refused',
+      attemptsMade: '2026-09-15 – phone: No answer\n2026-09-19 – home visit: Refused',
       reason: 'The mother refused to talk to us.',
       recommendations: '',
     });

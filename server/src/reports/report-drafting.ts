@@ -1,4 +1,4 @@
-import { reportSectionKeys, type CaseState, type ReportSections, type TracingReportKind } from '@app/contracts';
+import { reportSectionKeys, type CaseState, type ReportSections, type TracingReportKind, romeDay } from '@app/contracts';
 import { CONTACT_CHANNEL_EN, CONTACT_CHANNEL_IT, OUTCOME_IT, formatDateIt } from './report-labels';
 
 type Outcome = 'LOCATED' | 'NOT_LOCATED' | 'FAMILY_REFUSED' | 'UNSAFE_TO_PROCEED' | 'MINOR_WITHDREW_CONSENT' | null;
@@ -110,7 +110,7 @@ export const NON_LOCATION_ORIGINAL_LANGUAGE = 'English';
 export function prefillNonLocation(tracing: TracingForDraft | null, startedFrom: CaseState | null): DraftPrefill {
   const attempts = tracing?.attempts ?? [];
   const line = (labels: Record<string, string>) => (a: TracingForDraft['attempts'][number]) =>
-    `${a.attempted_at.toISOString().slice(0, 10)} – ${labels[a.channel] ?? a.channel}: ${a.result}`;
+    `${romeDay(a.attempted_at)} – ${labels[a.channel] ?? a.channel}: ${a.result}`;
   const outcome = tracing?.outcome ?? (startedFrom === 'UNSAFE' ? 'UNSAFE_TO_PROCEED' : startedFrom === 'FAMILY_REFUSED' ? 'FAMILY_REFUSED' : startedFrom === 'NOT_LOCATED' ? 'NOT_LOCATED' : null);
   const italianAttempts = attempts.map((a) => `${formatDateIt(a.attempted_at)} – ${CONTACT_CHANNEL_IT[a.channel] ?? a.channel}: ${a.result}`);
   return {

@@ -44,7 +44,7 @@ export class CourtService {
   ) {}
 
   private today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+    return this.clock.today();
   }
 
   // A court user sees and acts on their own court's proceedings only.

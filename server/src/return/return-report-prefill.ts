@@ -1,4 +1,4 @@
-import { RETURN_REPORT_SECTION_KEYS, RSS_INDICATORS, sustainabilityIndex, type ReportSections, type ReturnReportKind, type SustainabilityScores } from '@app/contracts';
+import { RETURN_REPORT_SECTION_KEYS, RSS_INDICATORS, sustainabilityIndex, type ReportSections, type ReturnReportKind, type SustainabilityScores, romeDay } from '@app/contracts';
 import { EMPTY_SOURCE, type DraftPrefill } from '../reports/report-drafting';
 import { formatIsoDateIt } from '../reports/report-labels';
 import type { DecisionRow, HandoverRow, ItemRow, ObjectiveRow, PlanRow, ProceedingRow, TravelPlanRow, VisitRow } from './return.store';
@@ -57,7 +57,6 @@ const euro = (n: number) => `€ ${n.toFixed(2)}`;
 const yesNo = (b: boolean, lang: 'en' | 'it') => (lang === 'en' ? (b ? 'yes' : 'no') : b ? 'sì' : 'no');
 const dateEn = (iso: string) => iso.slice(0, 10);
 const dateIt = (iso: string) => formatIsoDateIt(iso);
-const romeDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 function complete(kind: ReturnReportKind, en: ReportSections, it: ReportSections, records: Record<string, unknown>): DraftPrefill {
   const fill = (s: ReportSections) => Object.fromEntries(RETURN_REPORT_SECTION_KEYS[kind].map((k) => [k, s[k]?.trim() ? s[k]! : '—']));

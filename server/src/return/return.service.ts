@@ -8,6 +8,8 @@ import {
   TRAVEL_PLAN_STATES,
   DEFAULT_MONITORING_MONTHS,
   RETURN_REPORT_STATES,
+  addMonths,
+  romeDay,
   type AddMonitoringVisitInput,
   type AssistanceItem,
   type CaseState,
@@ -102,7 +104,7 @@ export class ReturnService {
   ) {}
 
   private today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+    return this.clock.today();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -409,11 +411,13 @@ export class ReturnService {
       [c.id, input.arrivedAt, input.place, input.receivedByName, input.receivedByKind, input.receivedByFamilyMemberId ?? null, input.protocolDocumentId, input.signedBy, input.notes ?? null, user.id, now],
     );
     const months = [...new Set(input.monitoringMonths ?? DEFAULT_MONITORING_MONTHS)].sort((a, b) => a - b);
+    // Calendar months from the hand-over's day in Italy, by the function the MONITORING_COMPLETED
+    // guard and the demo seed count with (31 Aug + 6 months = 28/29 Feb).
+    const handoverDay = romeDay(new Date(input.arrivedAt));
     await tx.query(
       `INSERT INTO monitoring_visits (case_id, seq, planned_on, month_offset, created_at, updated_at)
-       SELECT $1, x.ord, ((($2::timestamptz AT TIME ZONE 'Europe/Rome')::date) + make_interval(months => x.m))::date, x.m, $3, $3
-         FROM unnest($4::int[]) WITH ORDINALITY AS x(m, ord)`,
-      [c.id, input.arrivedAt, now, months],
+       SELECT $1, x.ord, x.day, x.m, $2, $2 FROM unnest($3::int[], $4::date[]) WITH ORDINALITY AS x(m, day, ord)`,
+      [c.id, now, months, months.map((m) => addMonths(handoverDay, m))],
     );
     await this.access.record(tx, user, c.id, 'HANDOVER_RECORDED', 'handover', inserted[0]!.id, ip, { receivedByKind: input.receivedByKind, monitoringMonths: months });
     await this.follow(tx, user, c, 'HANDED_OVER', ip);
@@ -470,7 +474,7 @@ export class ReturnService {
     if (visit.status !== 'PLANNED') throw new AppError('CONFLICT', `The visit is ${visit.status}: a recorded visit does not change`, { status: visit.status });
     if (input.visitedOn > this.today()) throw fieldError('visitedOn', 'future', 'A visit is recorded once it happened');
     const handover = await loadHandover(tx, c.id);
-    if (handover && input.visitedOn < handover.arrived_at.toISOString().slice(0, 10)) throw fieldError('visitedOn', 'before_handover', 'The visit cannot be before the hand-over');
+    if (handover && input.visitedOn < romeDay(handover.arrived_at)) throw fieldError('visitedOn', 'before_handover', 'The visit cannot be before the hand-over');
     const bundle = input.assistanceDelivered.length ? await this.planFor(tx, c.id) : null;
     const fields = input.assistanceDelivered.flatMap((a, i) => {
       const problems: { path: string; code: string; message: string }[] = [];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CaseState } from '@app/contracts';
+import { addDays, addYears, romeDay, type CaseState } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import { passwordProblems, type PasswordService } from '../auth/password.service';
 import { appendAudit } from '../audit/audit.service';
@@ -26,8 +26,10 @@ function mulberry32(seed: number) {
   };
 }
 
+// Every calendar day of the demo unit is a day in Italy, counted by the unit's calendar
+// (contracts/src/calendar.ts), the functions the rules count with: generated at any instant, the
+// seed satisfies its own guards (docs/testing.md "Dates").
 const DAY = 86_400_000;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 // States from which a case has a proceeding before the juvenile court.
 const COURT_STATES = new Set<CaseState>(['COURT_PENDING', 'COURT_APPROVED', 'COURT_REJECTED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED']);
@@ -80,8 +82,7 @@ export async function seedDemo(
     const nearEighteen = state === 'AGED_OUT' ? -12 : [25, 80, 170][index % 13];
     // Others turn 18 in 200 days to just under 4 years: aged 14 to 17 today.
     const daysTo18 = (index % 13 < 3 || state === 'AGED_OUT') && nearEighteen !== undefined ? nearEighteen : 200 + Math.floor(random() * (4 * 365 - 230));
-    const eighteenth = new Date(now + daysTo18 * DAY);
-    const dob = new Date(Date.UTC(eighteenth.getUTCFullYear() - 18, eighteenth.getUTCMonth(), eighteenth.getUTCDate()));
+    const dob = addYears(addDays(romeDay(deps.now), daysTo18), -18);
     const inMilano = index % 2 === 0;
     const requestDate = new Date(now - (20 + Math.floor(random() * 280)) * DAY);
     const arrival = new Date(requestDate.getTime() - (15 + Math.floor(random() * 60)) * DAY);
@@ -89,8 +90,8 @@ export async function seedDemo(
       `INSERT INTO minors (first_name, last_name, aliases, sex, nationality, date_of_birth, languages, arrival_date, arrival_mode, region, municipality,
          reception_facility, reception_type, legal_status, asylum_applicant)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [minor.firstName, minor.lastName, minor.aliases, minor.sex, minor.nationality, isoDate(dob), [originOf(minor.nationality).language],
-        isoDate(arrival), minor.nationality === 'AL' || minor.nationality === 'UA' ? 'LAND' : 'SEA', inMilano ? 'Lombardia' : 'Sicilia',
+      [minor.firstName, minor.lastName, minor.aliases, minor.sex, minor.nationality, dob, [originOf(minor.nationality).language],
+        romeDay(arrival), minor.nationality === 'AL' || minor.nationality === 'UA' ? 'LAND' : 'SEA', inMilano ? 'Lombardia' : 'Sicilia',
         inMilano ? 'Milano' : 'Palermo', inMilano ? `Comunità per minori «Il Ponte» (demo), Milano` : `Centro SAI «Ulisse» (demo), Palermo`,
         index % 3 === 0 ? 'SAI' : 'FIRST', index % 4 === 0 ? 'Richiedente protezione internazionale' : 'Permesso per minore età', index % 4 === 0],
     );
@@ -98,11 +99,11 @@ export async function seedDemo(
     const updatedAt = new Date(now - index * 3_600_000 - Math.floor(random() * 3_600_000));
     const channel = index % 5 === 4 ? 'ART19_7BIS_GUARDIAN' : 'DG_MLPS';
     const priority = daysTo18 < 100 ? 'HIGH' : pick(['NORMAL', 'NORMAL', 'NORMAL', 'LOW', 'HIGH'] as const);
-    const caseNumber = `IF-${requestDate.getUTCFullYear()}-${String(index + 1).padStart(4, '0')}`;
+    const caseNumber = `IF-${romeDay(requestDate).slice(0, 4)}-${String(index + 1).padStart(4, '0')}`;
     const caseRows = await tx.query<{ id: string }[]>(
       `INSERT INTO cases (case_number, minor_id, state, priority, channel, request_date, requesting_organisation_id, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [caseNumber, minorRows[0]!.id, state, priority, channel, isoDate(requestDate), orgIds.get(inMilano ? 'ss_milano' : 'ss_palermo'),
+      [caseNumber, minorRows[0]!.id, state, priority, channel, romeDay(requestDate), orgIds.get(inMilano ? 'ss_milano' : 'ss_palermo'),
         userIds.get('caseworker'), requestDate, updatedAt],
     );
     const caseId = caseRows[0]!.id;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_MONITORING_MONTHS, findTransition, type CaseState, type ReportKind } from '@app/contracts';
+import { DEFAULT_MONITORING_MONTHS, addDays, addMonths, findTransition, romeDay, romeInstant, type CaseState, type ReportKind } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Executor } from '../database/db';
 import type { DraftPrefill } from '../reports/report-drafting';
@@ -151,8 +151,8 @@ export async function writeDemoStory(ctx: StoryContext): Promise<void> {
   let requestDate = ctx.requestDate;
   if (handoverAt && handoverAt.getTime() - requestDate.getTime() < 60 * DAY) {
     requestDate = new Date(handoverAt.getTime() - 120 * DAY);
-    await tx.query(`UPDATE cases SET request_date = $2, created_at = $3 WHERE id = $1`, [caseId, requestDate.toISOString().slice(0, 10), requestDate]);
-    await tx.query(`UPDATE minors SET arrival_date = $2 WHERE id = (SELECT minor_id FROM cases WHERE id = $1)`, [caseId, new Date(requestDate.getTime() - 30 * DAY).toISOString().slice(0, 10)]);
+    await tx.query(`UPDATE cases SET request_date = $2, created_at = $3 WHERE id = $1`, [caseId, romeDay(requestDate), requestDate]);
+    await tx.query(`UPDATE minors SET arrival_date = $2 WHERE id = (SELECT minor_id FROM cases WHERE id = $1)`, [caseId, addDays(romeDay(requestDate), -30)]);
   }
   const span = Math.max(ctx.updatedAt.getTime() - requestDate.getTime(), 3_600_000);
   // The moment the case entered each state of its path, spread between the request and the last
@@ -269,7 +269,7 @@ export async function writeDemoStory(ctx: StoryContext): Promise<void> {
       `INSERT INTO family_assessments (case_id, tracing_request_id, interview_date, interview_mode, persons_present, language_original, sections_original, sections_it,
          translated_by, translated_at, written_by, created_at, updated_at)
        VALUES ($1, $2, $3, 'HOME_VISIT', $4, 'Inglese', $5, $6, $7, $8, $9, $10, $10)`,
-      [caseId, tracingRequestId, at('ASSESSMENT_DONE', -24 * 60).toISOString().slice(0, 10), `${origin.mother} (madre)\nNonna paterna`, JSON.stringify(text.en),
+      [caseId, tracingRequestId, romeDay(at('ASSESSMENT_DONE', -24 * 60)), `${origin.mother} (madre)\nNonna paterna`, JSON.stringify(text.en),
         translated ? JSON.stringify(Object.fromEntries(SECTION_KEYS.map((k) => [k, text.it[k]]))) : null, translated ? caseworker : null,
         translated ? at('REPORT_DRAFTING', 60) : null, field, at('ASSESSMENT_DONE', -60)],
     );
@@ -302,7 +302,7 @@ export async function writeDemoStory(ctx: StoryContext): Promise<void> {
     await tx.query(
       `INSERT INTO durable_solutions (case_id, solution, decided_by, decision_ref, decided_on, minor_views, minor_views_language, mediator_present, options_considered, recorded_by, created_at)
        VALUES ($1, 'LOCAL_INTEGRATION_IT', 'Servizi sociali e tutore', $2, $3, 'Voglio restare in Italia e finire la scuola professionale.', $4, true, $5, $6, $7)`,
-      [caseId, `Verbale servizi sociali n. ${100 + ctx.index}/2026`, at('CLOSED_LOCAL_SOLUTION', -60).toISOString().slice(0, 10), origin.language,
+      [caseId, `Verbale servizi sociali n. ${100 + ctx.index}/${romeDay(at('CLOSED_LOCAL_SOLUTION', -60)).slice(0, 4)}`, romeDay(at('CLOSED_LOCAL_SOLUTION', -60)), origin.language,
         ['LOCAL_INTEGRATION_IT', 'RETURN_AVR'], caseworker, at('CLOSED_LOCAL_SOLUTION', -60)],
     );
   }
@@ -377,8 +377,7 @@ interface ReturnStory {
   origin: ReturnType<typeof originOf>;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addMonths = (d: Date, months: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
+const isoDay = romeDay;
 
 async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker, supervisor, origin }: ReturnStory): Promise<void> {
   const { tx, caseId, state, minor } = ctx;
@@ -493,7 +492,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
         await tx.query<{ id: string }[]>(
           `INSERT INTO reintegration_assistance_items (plan_id, objective_id, dimension, level, type, description, provider, budget_eur, in_kind, planned_on, created_by, created_at, updated_by, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10, $11, $10, $11) RETURNING id`,
-          [planId, objectiveId, dimension, level, type, description, provider, budget, isoDay(new Date((handoverAt ?? ctx.updatedAt).getTime() + plannedDays * DAY)), caseworker, planAt],
+          [planId, objectiveId, dimension, level, type, description, provider, budget, addDays(romeDay(handoverAt ?? ctx.updatedAt), plannedDays), caseworker, planAt],
         )
       )[0]!.id,
       type,
@@ -503,6 +502,8 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
 
   // §4 #16: the social services' report and the filing of the art. 8 petition.
   const fileAt = at('COURT_PENDING', -120);
+  // The docket number carries the year the petition was filed.
+  const docket = `R.G. ${200 + ctx.index}/${isoDay(fileAt).slice(0, 4)}`;
   const ssReport = await document('SOCIAL_SERVICES_REPORT', 'Relazione dei servizi sociali sul percorso del minore', at('COURT_PENDING', -24 * 60), caseworker, [
     `Minore: ${name} ${minor.lastName}`,
     'Percorso in Italia: frequenza scolastica regolare, buon inserimento in comunità.',
@@ -514,7 +515,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
       `INSERT INTO court_proceedings (case_id, kind, court_organisation_id, docket_number, filed_by, filed_by_name, filed_on, family_assessment_report_id,
           social_services_document_id, reintegration_proposal, recorded_by, created_at)
        VALUES ($1, 'AVR_ART8', $2, $3, 'GUARDIAN', $4, $5, $6, $7, true, $8, $9) RETURNING id`,
-      [caseId, court, `R.G. ${200 + ctx.index}/2026`, guardianName, isoDay(fileAt), familyAssessment, ssReport, caseworker, fileAt],
+      [caseId, court, docket, guardianName, isoDay(fileAt), familyAssessment, ssReport, caseworker, fileAt],
     )
   )[0]!.id;
   const hearing = (when: Date, held: boolean) =>
@@ -534,7 +535,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
   // §4 #17: the decision, with its decree.
   const decidedAt = at(decisionState, -24 * 60);
   const orders = decisionState === 'COURT_APPROVED';
-  const decree = await document('COURT_DECREE', `Decreto del Tribunale per i minorenni – R.G. ${200 + ctx.index}/2026`, decidedAt, ctx.user(ctx.index % 2 === 0 ? 'court_milano' : 'court_palermo'), [
+  const decree = await document('COURT_DECREE', `Decreto del Tribunale per i minorenni – ${docket}`, decidedAt, ctx.user(ctx.index % 2 === 0 ? 'court_milano' : 'court_palermo'), [
     'Il Tribunale per i minorenni, sentiti il minore e il tutore,',
     'esaminati la relazione di indagine familiare e la relazione dei servizi sociali,',
     orders ? 'DISPONE il rimpatrio assistito e volontario del minore presso la famiglia.' : 'RIGETTA la richiesta di rimpatrio assistito: il minore resta in Italia.',
@@ -569,7 +570,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
   await report('REINTEGRATION_PLAN', preparing ? 'APPROVED' : 'DRAFT', at('COURT_APPROVED', 2 * 60), prefillReintegrationPlan({ ...plan, monitoringMonths: months }), past('AVR_PREPARATION'));
   if (!preparing) return;
   const travel = (await loadTravelPlan(tx, caseId))!;
-  const proceeding = { court_name: ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', docket_number: `R.G. ${200 + ctx.index}/2026` } as ProceedingRow;
+  const proceeding = { court_name: ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', docket_number: docket } as ProceedingRow;
   const decision = { id: decisionId, decided_on: isoDay(decidedAt) } as DecisionRow;
   await report('AVR_OPERATIONAL_NOTE', 'APPROVED', at('AVR_PREPARATION', 60), prefillOperationalNote({ travel, proceeding, decision }), reached('IN_TRANSIT'));
   if (!handoverAt) return;
@@ -585,14 +586,16 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
     [caseId, handoverAt, `Aeroporto internazionale (${origin.locality})`, `${origin.mother} ${minor.lastName}`, mother, protocol,
       ['Luca Verdi (accompagnatore OIM)', 'Operatore della missione OIM', `${origin.mother} ${minor.lastName}`], caseworker],
   );
-  const handoverDay = new Date(`${isoDay(new Date(handoverAt.getTime() + 3_600_000))}T00:00:00.000Z`);
+  // The visits are planned as the hand-over route plans them (return.service.ts) and the
+  // MONITORING_COMPLETED guard counts them: calendar months from the hand-over's day in Italy.
+  const handoverDay = romeDay(handoverAt);
   const visitIds: string[] = [];
   for (const [i, m] of months.entries()) {
     visitIds.push(
       (
         await tx.query<{ id: string }[]>(
           `INSERT INTO monitoring_visits (case_id, seq, planned_on, month_offset, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-          [caseId, i + 1, isoDay(addMonths(handoverDay, m)), m, handoverAt],
+          [caseId, i + 1, addMonths(handoverDay, m), m, handoverAt],
         )
       )[0]!.id,
     );
@@ -608,13 +611,19 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
     housing: base + 1, education: 5, healthcare: base + 1, documentation: 5, safeWater: base + 1,
     socialParticipation: base + 1, supportNetwork: base + 1, senseOfBelonging: 5, physicalSafety: base + 1, distressAbsence: base,
   });
-  const done = months.map((m, i) => ({ m, i, on: addMonths(handoverDay, m) })).filter((v) => v.on.getTime() <= ctx.updatedAt.getTime() - 2 * DAY);
+  // The visits whose day is at least two days before the case's last update, held on their
+  // planned day (at 11:00 in Rome, for the records' timestamps).
+  const lastVisitDay = addDays(romeDay(ctx.updatedAt), -2);
+  const done = months
+    .map((m, i) => ({ m, i, day: addMonths(handoverDay, m) }))
+    .filter((v) => v.day <= lastVisitDay)
+    .map((v) => ({ ...v, on: romeInstant(v.day, 11, 0) }));
   // Delivered 10, 18 and 26 days after the hand-over (before MONITORING, entered at +35 days); on a
   // case still in REINTEGRATION only the school enrolment so far.
-  const deliveredOn = (k: number) => (allDelivered || k === 0 ? isoDay(new Date(handoverAt.getTime() + (10 + k * 8) * DAY)) : null);
+  const deliveredOn = (k: number) => (allDelivered || k === 0 ? addDays(handoverDay, 10 + k * 8) : null);
   for (const visit of done) {
-    const since = visit.i === 0 ? isoDay(handoverDay) : isoDay(done[visit.i - 1]!.on);
-    const on = isoDay(visit.on);
+    const since = visit.i === 0 ? handoverDay : done[visit.i - 1]!.day;
+    const on = visit.day;
     // Each visit reports what was delivered since the previous one; the first also what is under way.
     const delivered = items.flatMap((item, k): { itemId: string; status: string; deliveredOn: string | null; note: null }[] => {
       const day = deliveredOn(k);
@@ -628,7 +637,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
           protection_concerns = $6, assistance_delivered = $7, sustainability_scores = $8, recorded_by = $9, updated_at = $10,
           escalated_at = $11, escalated_by = $12, escalated_to = $13, escalation_note = $14
         WHERE id = $1`,
-      [visitIds[visit.i], isoDay(visit.on), visit.m === 3 ? 'SCHOOL' : 'HOME', true,
+      [visitIds[visit.i], visit.day, visit.m === 3 ? 'SCHOOL' : 'HOME', true,
         `${name} frequenta la scuola, dorme e mangia regolarmente; il rapporto con la madre è buono.`,
         concern ? 'Uno zio fa pressione perché il minore lasci la scuola e lavori per ripagare il debito del viaggio.' : null,
         JSON.stringify(delivered),
@@ -639,7 +648,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
   for (const [k, item] of items.entries()) {
     const day = deliveredOn(k);
     if (day) {
-      await tx.query(`UPDATE reintegration_assistance_items SET status = 'DELIVERED', delivered_on = $2, updated_at = $3 WHERE id = $1`, [item.id, day, new Date(`${day}T12:00:00.000Z`)]);
+      await tx.query(`UPDATE reintegration_assistance_items SET status = 'DELIVERED', delivered_on = $2, updated_at = $3 WHERE id = $1`, [item.id, day, romeInstant(day, 12, 0)]);
     } else {
       await tx.query(`UPDATE reintegration_assistance_items SET status = 'IN_PROGRESS', updated_at = $2 WHERE id = $1`, [item.id, handoverAt]);
     }
@@ -670,7 +679,7 @@ async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker,
     `INSERT INTO durable_solutions (case_id, solution, decided_by, decision_ref, decided_on, court_decision_id, minor_views, minor_views_language, mediator_present, mediator_name,
         options_considered, recorded_by, created_at)
      VALUES ($1, 'RETURN_AVR', $2, $3, $4, $5, $6, $7, true, 'Mediatore culturale (demo)', $8, $9, $10)`,
-    [caseId, ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', `Decreto R.G. ${200 + ctx.index}/2026`, isoDay(decidedAt), decisionId,
+    [caseId, ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', `Decreto ${docket}`, isoDay(decidedAt), decisionId,
       'Sono contento di essere tornato: vado a scuola e la mamma ha il negozio.', origin.language, ['RETURN_AVR', 'LOCAL_INTEGRATION_IT'], caseworker, at('CLOSED_REINTEGRATED', -60)],
   );
 }

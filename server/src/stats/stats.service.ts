@@ -9,12 +9,13 @@ import {
   type StatsPeriod,
   type StatsQuery,
   type StatsReport,
+  addDays,
+  romeDay,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { romeToday } from '../cases/case-input.checks';
 import { Db } from '../database/db';
 import { suppressFigures, type RawFigures, type RawGroup } from './suppression';
 
@@ -101,8 +102,6 @@ interface AggregateRow {
   p90: number | null;
 }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 // Every period label between two days, in order (so a chart shows the empty ones too).
 export function periodsBetween(from: string, to: string, period: StatsPeriod): string[] {
@@ -145,7 +144,7 @@ export class StatsService {
 
   async report(user: AuthUser, query: StatsQuery, ip: string, action = 'STATS_VIEWED'): Promise<StatsReport> {
     const now = this.clock.now();
-    const today = romeToday(now);
+    const today = romeDay(now);
     const to = query.to ?? today;
     const from = query.from ?? addDays(to, -364);
     const k = this.config.STATS_MIN_CELL_SIZE;

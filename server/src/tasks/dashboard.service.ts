@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOSED_STATES, DASHBOARD_LIST_LIMIT, type ApprovalItem, type CaseState, type Dashboard, type TurningEighteen } from '@app/contracts';
+import { CLOSED_STATES, DASHBOARD_LIST_LIMIT, romeDay, type ApprovalItem, type CaseState, type Dashboard, type TurningEighteen } from '@app/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { visibleCasePredicate } from '../cases/cases.repository';
 import { Db } from '../database/db';
-import { isoDay } from './task-plan';
 import { toDashboardTask, type TaskRow } from './tasks.mapper';
 
 const WEEK = 7 * 86_400_000;
@@ -193,7 +192,7 @@ export class DashboardService {
   // first N of each bucket (30/90/180 days, reached) with the bucket's total. Bucketing and
   // cutting happen here, not in Node: a unit-wide caller matches thousands of rows.
   private turningEighteen(user: AuthUser, now: Date): Promise<TurningRow[]> {
-    const params: unknown[] = [isoDay(now), TURNING_18_HORIZON, DASHBOARD_LIST_LIMIT];
+    const params: unknown[] = [romeDay(now), TURNING_18_HORIZON, DASHBOARD_LIST_LIMIT];
     return this.db.query<TurningRow[]>(
       `WITH t AS (
          SELECT c.id AS case_id, c.case_number, c.state, m.id AS minor_id, m.first_name, m.last_name, to_char(m.date_of_birth, 'YYYY-MM-DD') AS dob,

@@ -1,6 +1,17 @@
-import { isClosedState, TASK_RULES, type CaseState, type TaskCondition, type TaskRule, type TaskStatus } from '@app/contracts';
-
-const DAY = 86_400_000;
+import {
+  addDays as addCalendarDays,
+  addRomeDays,
+  addWorkingDays,
+  daysBetween,
+  isClosedState,
+  onRomeDay,
+  romeDay,
+  TASK_RULES,
+  type CaseState,
+  type TaskCondition,
+  type TaskRule,
+  type TaskStatus,
+} from '@app/contracts';
 
 // What the rules read about one case (loaded in one query by task-recompute.ts).
 export interface TaskCaseFacts {
@@ -39,21 +50,23 @@ export type TaskChange =
   | { kind: 'open'; rule: TaskRule; dueAt: Date; detail: Record<string, unknown> }
   | { kind: 'close'; ruleId: string; status: 'DONE' | 'CANCELLED' };
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+// A task anchored on a calendar day (a birthday, a planned visit) falls due at the start of that
+// day as stored since the first release (00:00 UTC, i.e. 01:00 or 02:00 in Rome: the same day).
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
-export const daysBetween = (fromDay: string, toDay: string) => Math.round((dayStart(toDay).getTime() - dayStart(fromDay).getTime()) / DAY);
+export { daysBetween };
 
-// Adds calendar or working days (Monday to Friday, UTC; public holidays are not modelled).
+// A day-anchored task is due at the start of the day counted from its anchor day; an
+// instant-anchored one at the same time of day, the days counted in Italy.
+function dueFrom(anchor: Anchor, days: number, working = false): Date {
+  if (anchor instanceof Date) return addDays(anchor, days, working);
+  return dayStart(working ? addWorkingDays(anchor.day, days) : addCalendarDays(anchor.day, days));
+}
+
+// Adds calendar or working days (Monday to Friday; public holidays are not modelled) on the unit's
+// calendar: the days are counted in Italy and the time of day is kept in Rome's wall time, so a
+// deadline never moves by a day around midnight UTC or across a clock change.
 export function addDays(from: Date, days: number, working = false): Date {
-  if (!working) return new Date(from.getTime() + days * DAY);
-  let date = new Date(from.getTime());
-  let left = days;
-  while (left > 0) {
-    date = new Date(date.getTime() + DAY);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return date;
+  return working ? onRomeDay(addWorkingDays(romeDay(from), days), from) : addRomeDays(from, days);
 }
 
 // When the case entered the rule's window of states: the newest move into the window from
@@ -90,7 +103,11 @@ function holds(condition: TaskCondition, facts: TaskCaseFacts, today: string): b
   }
 }
 
-function anchorOf(rule: TaskRule, facts: TaskCaseFacts, existing: ExistingTask | undefined, now: Date): Date | 'keep' | null {
+// An instant (a state entered, a request's due time, a hearing) or a calendar day (a birthday, a
+// planned visit).
+type Anchor = Date | { day: string };
+
+function anchorOf(rule: TaskRule, facts: TaskCaseFacts, existing: ExistingTask | undefined, now: Date): Anchor | 'keep' | null {
   switch (rule.anchor) {
     case 'STATE_ENTERED': {
       const entered = windowEnteredAt(facts.history, rule.states);
@@ -107,16 +124,16 @@ function anchorOf(rule: TaskRule, facts: TaskCaseFacts, existing: ExistingTask |
     case 'TRACING_REQUEST_DUE':
       return facts.tracingRequestDueAt;
     case 'EIGHTEENTH_BIRTHDAY':
-      return facts.eighteenthBirthday ? dayStart(facts.eighteenthBirthday) : null;
+      return facts.eighteenthBirthday ? { day: facts.eighteenthBirthday } : null;
     case 'AGE_OUT_DATE': {
       if (!facts.eighteenthBirthday) return null;
       const day = facts.prosieguoUntil && facts.prosieguoUntil > facts.eighteenthBirthday ? facts.prosieguoUntil : facts.eighteenthBirthday;
-      return dayStart(day);
+      return { day };
     }
     case 'NEXT_HEARING':
       return facts.nextHearingAt;
     case 'NEXT_MONITORING_VISIT':
-      return facts.nextMonitoringVisitOn ? dayStart(facts.nextMonitoringVisitOn) : null;
+      return facts.nextMonitoringVisitOn ? { day: facts.nextMonitoringVisitOn } : null;
   }
 }
 
@@ -145,7 +162,7 @@ export function canonical(value: unknown): string {
 // bring the tasks in line with the rules at `now`. Applying them and planning again yields nothing
 // (idempotent). Manual tasks are not touched here, except by a closed case (see recomputeTasks).
 export function planTasks(facts: TaskCaseFacts, existing: ReadonlyMap<string, ExistingTask>, now: Date, rules: readonly TaskRule[] = TASK_RULES): TaskChange[] {
-  const today = isoDay(now);
+  const today = romeDay(now);
   const closed = isClosedState(facts.state);
   const daysLeft = facts.eighteenthBirthday ? daysBetween(today, facts.eighteenthBirthday) : null;
   const changes: TaskChange[] = [];
@@ -167,7 +184,7 @@ export function planTasks(facts: TaskCaseFacts, existing: ReadonlyMap<string, Ex
       else changes.push({ kind: 'close', ruleId: rule.id, status: rule.onLeave ?? 'DONE' });
       continue;
     }
-    const dueAt = anchor === 'keep' ? current!.dueAt : addDays(anchor, rule.offsetDays, rule.workingDays);
+    const dueAt = anchor === 'keep' ? current!.dueAt : dueFrom(anchor, rule.offsetDays, rule.workingDays);
     const detail = detailOf(rule, facts);
     const unchanged =
       isOpen &&

@@ -1,6 +1,6 @@
-import { CLOSED_STATES, MANUAL_RULE_PREFIX, type CaseState, type TaskStatus } from '@app/contracts';
+import { CLOSED_STATES, MANUAL_RULE_PREFIX, romeDay, type CaseState, type TaskStatus } from '@app/contracts';
 import type { Executor } from '../database/db';
-import { isoDay, planTasks, type ExistingTask, type TaskCaseFacts } from './task-plan';
+import { planTasks, type ExistingTask, type TaskCaseFacts } from './task-plan';
 
 // Anything that runs SQL and answers SELECT/INSERT with rows: the Db, a transaction's executor or
 // a TypeORM EntityManager (the demo seed). No UPDATE result is read here.
@@ -141,7 +141,7 @@ export async function casesToSweep(executor: TaskExecutor, since: Date | null, n
               OR m.date_of_birth <= ($3::date + 182 - interval '18 years')))
          OR (c.state = ANY($1::text[]) AND EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN'))
       ORDER BY c.id`,
-    [CLOSED_STATES, since, isoDay(now)],
+    [CLOSED_STATES, since, romeDay(now)],
   );
   return rows.map((r) => r.id);
 }

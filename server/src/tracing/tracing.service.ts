@@ -21,6 +21,8 @@ import {
   type TracingRequestDetail,
   type TracingRequestListQuery,
   type TracingRequestPage,
+  addRomeDays,
+  romeDay,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -200,7 +202,7 @@ export class TracingService {
         if (!member) problems.push(fieldError(`targetMemberIds.${i}`, 'not_found', 'Not a family member of this case'));
         else if (member.do_not_contact) problems.push(fieldError(`targetMemberIds.${i}`, 'do_not_contact', `${member.relationship} is flagged "do not contact"`));
       });
-      let dueAt = new Date(now.getTime() + TRACING_DEFAULT_SLA_DAYS * DAY_MS);
+      let dueAt = addRomeDays(now, TRACING_DEFAULT_SLA_DAYS);
       if (input.dueAt !== undefined) {
         dueAt = new Date(input.dueAt);
         if (dueAt.getTime() <= now.getTime()) problems.push(fieldError('dueAt', 'not_in_future', 'The due date must be in the future'));
@@ -485,9 +487,9 @@ export class TracingService {
         [row.case_id],
       );
       if (!(consent as unknown[]).length) throw unmet('FAMILY_CONSENT_INTERVIEW', "Record the family's consent to the interview first");
-      const today = this.clock.now().toISOString().slice(0, 10);
+      const today = this.clock.today();
       if (input.interviewDate > today) throw invalid('The interview date is in the future', [fieldError('interviewDate', 'in_future', 'Cannot be in the future')]);
-      if (input.interviewDate < row.sent_at.toISOString().slice(0, 10)) {
+      if (input.interviewDate < romeDay(row.sent_at)) {
         throw invalid('The interview date is before the request was sent', [fieldError('interviewDate', 'before_sent', 'Cannot be before the request was sent')]);
       }
 

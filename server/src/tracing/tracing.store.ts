@@ -1,4 +1,4 @@
-import { TRACING_DEFAULT_SLA_DAYS, type GuardCode, type TracingPacket } from '@app/contracts';
+import { TRACING_DEFAULT_SLA_DAYS, addRomeDays, type GuardCode, type TracingPacket } from '@app/contracts';
 import type { Executor } from '../database/db';
 import { buildTracingPacket, packetSha256, type PacketConsentSource, type PacketMemberSource, type PacketMinorSource, type PacketRiskCheckSource } from './tracing-packet';
 
@@ -155,7 +155,7 @@ export async function createTracingRequestForSeed(executor: Executor, input: See
     riskCheckId: sources.riskCheck.id,
     targetMemberIds: input.targetMemberIds,
     sentAt: input.sentAt,
-    dueAt: input.dueAt ?? new Date(input.sentAt.getTime() + TRACING_DEFAULT_SLA_DAYS * DAY_MS),
+    dueAt: input.dueAt ?? addRomeDays(input.sentAt, TRACING_DEFAULT_SLA_DAYS),
     sentBy: input.sentBy,
     ...(input.status ? { status: input.status } : {}),
   });

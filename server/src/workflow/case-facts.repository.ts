@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MIN_MONITORING_MONTHS, TRACING_REPORT_KINDS, isReportDraftComplete, type ReportSections } from '@app/contracts';
+import { MIN_MONITORING_MONTHS, TRACING_REPORT_KINDS, addMonths, isReportDraftComplete, romeDay, type ReportSections } from '@app/contracts';
 import type { Executor } from '../database/db';
 import type { CaseFacts } from './case-facts';
 
@@ -63,7 +63,8 @@ interface FactsRow {
   monitoring_scheduled: string;
   monitoring_pending: string;
   monitoring_done: string;
-  monitoring_span_met: boolean | null;
+  handover_day: string | null;
+  last_visit_on: string | null;
   final_scores_recorded: boolean | null;
   open_escalations: string;
 }
@@ -109,8 +110,8 @@ const PART_2_COLUMNS = `,
         (SELECT count(*) FROM monitoring_visits WHERE case_id = c.id) AS monitoring_scheduled,
         (SELECT count(*) FROM monitoring_visits WHERE case_id = c.id AND status = 'PLANNED') AS monitoring_pending,
         (SELECT count(*) FROM monitoring_visits WHERE case_id = c.id AND status = 'DONE') AS monitoring_done,
-        ((SELECT max(visited_on) FROM monitoring_visits WHERE case_id = c.id AND status = 'DONE')
-          >= ((ho.arrived_at AT TIME ZONE 'Europe/Rome')::date + make_interval(months => $4::int))::date) AS monitoring_span_met,
+        to_char(ho.arrived_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD') AS handover_day,
+        (SELECT to_char(max(visited_on), 'YYYY-MM-DD') FROM monitoring_visits WHERE case_id = c.id AND status = 'DONE') AS last_visit_on,
         (SELECT sustainability_scores IS NOT NULL FROM monitoring_visits WHERE case_id = c.id AND status = 'DONE' ORDER BY visited_on DESC, seq DESC LIMIT 1) AS final_scores_recorded,
         (SELECT count(*) FROM monitoring_visits WHERE case_id = c.id AND escalated_at IS NOT NULL AND resolved_at IS NULL) AS open_escalations`;
 
@@ -126,7 +127,8 @@ const PART_2_JOINS = `
 // Everything the guards read, in one round trip, from inside the caller's transaction.
 @Injectable()
 export class CaseFactsRepository {
-  async load(executor: Executor, caseId: string, today: Date): Promise<CaseFacts> {
+  // `now`: the app's clock; the rules read its calendar day in Italy.
+  async load(executor: Executor, caseId: string, now: Date): Promise<CaseFacts> {
     const rows = await executor.query<FactsRow[]>(
       `SELECT
         EXISTS (SELECT 1 FROM consents WHERE case_id = c.id AND subject = 'MINOR' AND scope = 'TRACING' AND withdrawn_at IS NULL) AS minor_consent_tracing,
@@ -155,7 +157,7 @@ export class CaseFactsRepository {
         ORDER BY v.created_at DESC, v.version_no DESC LIMIT 1
       ) rep ON true${PART_2_JOINS}
       WHERE c.id = $1`,
-      [caseId, today.toISOString().slice(0, 10), TRACING_REPORT_KINDS, MIN_MONITORING_MONTHS],
+      [caseId, romeDay(now), TRACING_REPORT_KINDS],
     );
     const row = rows[0];
     if (!row) throw new Error(`facts: case ${caseId} not found`);
@@ -218,7 +220,9 @@ export class CaseFactsRepository {
       monitoringScheduled: Number(row.monitoring_scheduled),
       monitoringPending: Number(row.monitoring_pending),
       monitoringDone: Number(row.monitoring_done),
-      monitoringSpanMet: row.monitoring_span_met === true,
+      // Counted in calendar months by the same function that schedules the visits (and the demo
+      // seed): 31 Aug + 6 months = 28/29 Feb.
+      monitoringSpanMet: row.handover_day !== null && row.last_visit_on !== null && row.last_visit_on >= addMonths(row.handover_day, MIN_MONITORING_MONTHS),
       finalScoresRecorded: row.final_scores_recorded === true,
       openEscalations: Number(row.open_escalations),
     };

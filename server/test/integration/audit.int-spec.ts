@@ -81,7 +81,7 @@ describe('audit trail', () => {
     const before = await head();
     await expect(
       t.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO audit_event (seq, at, action, entity_type, prev_hash, row_hash) VALUES (0, now(), 'TEST', 'x', '\\x', '\\x')`);
+        await tx.query(`INSERT INTO audit_event (seq, at, action, entity_type, prev_hash, row_hash) VALUES (0, app_now(), 'TEST', 'x', '\\x', '\\x')`);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

@@ -186,7 +186,7 @@ describe('the authorisation matrix', () => {
     const minorId = (
       await q<{ id: string }[]>(
         `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth, languages, region, municipality, reception_facility, health_notes, trafficking_indicators, legal_status, asylum_applicant)
-         VALUES ($1, $2, 'M', $3, current_date - interval '16 years', '{Arabo}', 'Lombardia', $4, $5, $6, $7, $8, true) RETURNING id`,
+         VALUES ($1, $2, 'M', $3, app_today() - interval '16 years', '{Arabo}', 'Lombardia', $4, $5, $6, $7, $8, true) RETURNING id`,
         [
           'Kanaro',
           spec.shared ? marker('NAME') : `Prova${tag}`,
@@ -203,7 +203,7 @@ describe('the authorisation matrix', () => {
     const caseId = (
       await q<{ id: string }[]>(
         `INSERT INTO cases (case_number, minor_id, state, channel, request_date, requesting_organisation_id, internal_notes, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, 'DG_MLPS', current_date - 40, $4, $5, $6, $7, $7) RETURNING id`,
+         VALUES ($1, $2, $3, 'DG_MLPS', app_today() - 40, $4, $5, $6, $7, $7) RETURNING id`,
         [caseNumber, minorId, spec.state, cfg.ss, spec.shared ? marker('INTERNAL') : null, cw.id, new Date(now().getTime() - 40 * DAY)],
       )
     )[0]!.id;
@@ -294,7 +294,7 @@ describe('the authorisation matrix', () => {
         await q(
           `INSERT INTO family_assessments (case_id, tracing_request_id, interview_date, interview_mode, persons_present, language_original, sections_original, sections_it,
              translated_by, translated_at, translated_from_version, written_by)
-           VALUES ($1, $2, current_date - 7, 'HOME_VISIT', 'Madre', 'Arabo', $3, $4, $5, $6, 1, $7)`,
+           VALUES ($1, $2, app_today() - 7, 'HOME_VISIT', 'Madre', 'Arabo', $3, $4, $5, $6, 1, $7)`,
           [caseId, sent.id, JSON.stringify(ORIGINAL), JSON.stringify(ITALIAN), cw.id, new Date(now().getTime() - 6 * DAY), field.id],
         );
         fx.assessmentVersion = 1;
@@ -393,7 +393,7 @@ describe('the authorisation matrix', () => {
     // The proceeding before the site's court: the social services' report and the filed copy.
     await q(
       `INSERT INTO court_proceedings (case_id, kind, court_organisation_id, docket_number, filed_by, filed_by_name, filed_on, social_services_document_id, other_document_ids, reintegration_proposal, recorded_by, created_at)
-       VALUES ($1, 'AVR_ART8', $2, $3, 'GUARDIAN', 'Tutore', current_date - 3, $4, $5, true, $6, $7)`,
+       VALUES ($1, 'AVR_ART8', $2, $3, 'GUARDIAN', 'Tutore', app_today() - 3, $4, $5, true, $6, $7)`,
       [fx.caseId, cfg.court, `RG ${rand()}/2026`, fx.docs.social, [fx.docs.filed], cw.id, now()],
     );
     fx.taskId = (
@@ -417,7 +417,7 @@ describe('the authorisation matrix', () => {
       )
     )[0]!.id;
     await q(
-      `INSERT INTO minor_views (case_id, context, words, language, mediator_present, expressed_on, relayed_by, created_at) VALUES ($1, 'GENERAL', $2, 'Arabo', false, current_date - 1, $3, $4)`,
+      `INSERT INTO minor_views (case_id, context, words, language, mediator_present, expressed_on, relayed_by, created_at) VALUES ($1, 'GENERAL', $2, 'Arabo', false, app_today() - 1, $3, $4)`,
       [fx.caseId, marker('VIEWS'), users[cfg.guardian].id, now()],
     );
     await q(`INSERT INTO prosieguo_requests (case_id, organisation_id, requested_by, reasons, submitted_at) VALUES ($1, $2, $3, $4, $5)`, [fx.caseId, ssUser.org, ssUser.id, marker('PROSIEGUO'), now()]);

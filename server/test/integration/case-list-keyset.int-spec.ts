@@ -26,7 +26,7 @@ describe('case list walked through the grants', () => {
   const expected = async (column: 'user_id' | 'organisation_id', id: string, relation: string) =>
     (
       await t.db.query<{ id: string }[]>(
-        `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM case_grants g WHERE g.case_id = c.id AND g.${column} = $1 AND g.relation = $2 AND (g.expires_at IS NULL OR g.expires_at > now()))
+        `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM case_grants g WHERE g.case_id = c.id AND g.${column} = $1 AND g.relation = $2 AND (g.expires_at IS NULL OR g.expires_at > app_now()))
           ORDER BY c.updated_at DESC, c.id DESC`,
         [id, relation],
       )
@@ -57,7 +57,7 @@ describe('case list walked through the grants', () => {
     await t.db.query(`INSERT INTO case_grants (case_id, user_id, relation) VALUES ($1, $2, 'assigned_caseworker')`, [twice, await userId('caseworker')]);
     // An expired one opens nothing.
     const expired = await t.blankCase('SCREENING', { caseworker: 'caseworker2' });
-    await t.db.query(`INSERT INTO case_grants (case_id, user_id, relation, expires_at) VALUES ($1, $2, 'assigned_caseworker', now() - interval '1 day')`, [expired, await userId('caseworker')]);
+    await t.db.query(`INSERT INTO case_grants (case_id, user_id, relation, expires_at) VALUES ($1, $2, 'assigned_caseworker', app_now() - interval '1 day')`, [expired, await userId('caseworker')]);
 
     const mine = await listAll('caseworker');
     expect(mine).toEqual(await expected('user_id', await userId('caseworker'), 'assigned_caseworker'));

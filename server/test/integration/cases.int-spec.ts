@@ -1,6 +1,7 @@
 import type { CaseState } from '@app/contracts';
 import { DEMO_STATES } from '../../src/seed/demo-data';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { testNow } from '../setup/test-clock';
 
 const COURT_STATES = new Set<CaseState>(['COURT_PENDING', 'COURT_APPROVED', 'COURT_REJECTED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED']);
 const all = DEMO_STATES.map((_, i) => i);
@@ -93,7 +94,7 @@ describe('case visibility through grants', () => {
   it('stops showing a case when a time-limited court grant expires', async () => {
     const court = cookies.get('court.milano')!;
     const [visible] = (await t.as(court).get('/api/cases?limit=1').expect(200)).body.items;
-    await t.db.query(`UPDATE case_grants SET expires_at = $2 WHERE case_id = $1 AND relation = 'court'`, [visible.id, new Date(Date.now() + 60 * 60_000)]);
+    await t.db.query(`UPDATE case_grants SET expires_at = $2 WHERE case_id = $1 AND relation = 'court'`, [visible.id, new Date(testNow().getTime() + 60 * 60_000)]);
     await t.as(court).get(`/api/cases/${visible.id}`).expect(200);
     t.clock.advance(61 * 60_000);
     try {
@@ -116,7 +117,7 @@ describe('demo seed', () => {
 
   it('holds 40 minors aged 14 to 17 (the aged-out one just 18), cases in every workflow state', async () => {
     const ages = await t.db.query<{ age: number; state: string }[]>(
-      `SELECT extract(year FROM age(current_date, m.date_of_birth))::int AS age, c.state FROM minors m JOIN cases c ON c.minor_id = m.id`,
+      `SELECT extract(year FROM age(app_today(), m.date_of_birth))::int AS age, c.state FROM minors m JOIN cases c ON c.minor_id = m.id`,
     );
     expect(ages).toHaveLength(40);
     for (const { age, state } of ages) expect({ state, ok: state === 'AGED_OUT' ? age === 18 : age >= 14 && age <= 17 }).toEqual({ state, ok: true });
@@ -350,9 +351,9 @@ describe('case list filters and name search', () => {
     `EXISTS (SELECT 1 FROM case_grants g JOIN users u ON u.id = g.user_id WHERE g.case_id = c.id AND g.relation = 'assigned_caseworker' AND u.email = '${demoEmail(local)}')`;
 
   it('filters by nationality, caseworker, requesting authority, overdue task, alone and combined', async () => {
-    const now = new Date();
+    const now = testNow();
     const [overdueCase, futureCase, doneCase] = await t.db.query<{ id: string }[]>(
-      `SELECT id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < now()) ORDER BY case_number LIMIT 3`,
+      `SELECT id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < app_now()) ORDER BY case_number LIMIT 3`,
     );
     await t.db.query(
       `INSERT INTO tasks (case_id, rule, title, due_at, source, owner_role, status) VALUES
@@ -369,8 +370,8 @@ describe('case list filters and name search', () => {
       ['&nationality=bd', `SELECT c.id FROM cases c JOIN minors m ON m.id = c.minor_id WHERE m.nationality = 'BD'`],
       [`&caseworkerId=${caseworker2}`, `SELECT c.id FROM cases c WHERE ${scoped('caseworker2')}`],
       [`&requestingAuthorityId=${palermo[0]!.id}`, `SELECT c.id FROM cases c WHERE c.requesting_organisation_id = '${palermo[0]!.id}'`],
-      ['&overdue=true', `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < now())`],
-      ['&overdue=false', `SELECT c.id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < now())`],
+      ['&overdue=true', `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < app_now())`],
+      ['&overdue=false', `SELECT c.id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < app_now())`],
       [`&nationality=EG&caseworkerId=${caseworker2}&state=SCREENING`, `SELECT c.id FROM cases c JOIN minors m ON m.id = c.minor_id WHERE m.nationality = 'EG' AND c.state = 'SCREENING' AND ${scoped('caseworker2')}`],
     ];
     for (const [query, sql] of expectations) {
@@ -462,7 +463,7 @@ describe('case timeline', () => {
     await t.as(caseworker).patch(`/api/cases/${caseId}`, { priority: 'URGENT', internalNotes: 'first note' }).set('if-match', String(await version())).expect(200);
     await t.as(caseworker).patch(`/api/cases/${caseId}`, { internalNotes: 'second note' }).set('if-match', String(await version())).expect(200);
     await t.as(caseworker).post(`/api/cases/${caseId}/consents`, {
-      subject: 'MINOR', scope: 'TRACING', language: 'Arabic', mediatorPresent: false, informedBy: 'Marco Bellini', minorWords: 'Please find my mother.', givenAt: new Date().toISOString(),
+      subject: 'MINOR', scope: 'TRACING', language: 'Arabic', mediatorPresent: false, informedBy: 'Marco Bellini', minorWords: 'Please find my mother.', givenAt: testNow().toISOString(),
     }).expect(201);
     await t.as(caseworker).post(`/api/cases/${caseId}/risk-checks`, {
       stage: 'PRE_TRACING', riskToMinor: 'None known', riskToFamily: 'Low', protectionStatusConflict: false, traffickingConcern: false, areaSecurity: 'Stable', decision: 'PROCEED',

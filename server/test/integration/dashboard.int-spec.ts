@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CLOSED_STATES, type CaseState } from '@app/contracts';
+import { CLOSED_STATES, type CaseState, romeDay } from '@app/contracts';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { dateOfBirthTurning18In } from '../setup/test-clock';
 
 const DAY = 86_400_000;
 const consent = { subject: 'MINOR', scope: 'TRACING', language: 'Tigrinya', mediatorPresent: true, mediatorName: 'Yonas (mediator)', informedBy: 'Marco Bellini', minorWords: 'Please look for my aunt.', givenAt: '2026-01-10T10:00:00.000Z' };
@@ -30,10 +31,9 @@ describe('dashboard', () => {
 
   const userId = async (local: string) => (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [demoEmail(local)]))[0]!.id;
   const unitOrg = async () => (await t.db.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM users WHERE email = $1`, [demoEmail('supervisor')]))[0]!.organisation_id;
-  const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const isoDay = (ms: number) => romeDay(new Date(ms));
   const makeCase = async (state: string, options: { local?: string; eighteenIn?: number; prosieguoIn?: number; jan1?: boolean; name?: string } = {}) => {
-    const eighteenth = new Date(t.clock.now().getTime() + (options.eighteenIn ?? 1500) * DAY);
-    const dob = `${eighteenth.getUTCFullYear() - 18}-${isoDay(eighteenth.getTime()).slice(5)}`;
+    const dob = dateOfBirthTurning18In(t.clock.today(), options.eighteenIn ?? 1500);
     const prosieguo = options.prosieguoIn === undefined ? null : isoDay(t.clock.now().getTime() + options.prosieguoIn * DAY);
     const minor = (await t.db.query<{ id: string }[]>(
       `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth, dob_is_default_jan1, prosieguo_until) VALUES ($1, 'Dashboard', 'M', 'ER', $2, $3, $4) RETURNING id`,

@@ -36,7 +36,7 @@ describe('documents', () => {
   };
   const makeTracingRequest = async (caseId: string, missionOf = 'field.cairo', status = 'SENT') =>
     (await t.db.query<{ id: string }[]>(
-      `INSERT INTO tracing_requests (case_id, mission_id, target_country, packet, sent_at, due_at, sent_by, status) VALUES ($1, $2, 'EG', '{}', now(), now() + interval '45 days', $3, $4) RETURNING id`,
+      `INSERT INTO tracing_requests (case_id, mission_id, target_country, packet, sent_at, due_at, sent_by, status) VALUES ($1, $2, 'EG', '{}', app_now(), app_now() + interval '45 days', $3, $4) RETURNING id`,
       [caseId, await orgOf(missionOf), await userId('caseworker'), status],
     ))[0]!.id;
 
@@ -235,7 +235,7 @@ describe('documents', () => {
       const caseId = await makeCase('TRACING_IN_PROGRESS');
       const requestId = await makeTracingRequest(caseId);
       const doc = (await upload(cairo, `/api/tracing-requests/${requestId}/documents`, PDF, 'assessment.pdf', { type: 'FAMILY_ASSESSMENT_ORIGINAL', title: 'Signed original', language: 'ar' }).expect(201)).body;
-      await t.db.query(`UPDATE tracing_requests SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [requestId]);
+      await t.db.query(`UPDATE tracing_requests SET status = 'CANCELLED', cancelled_at = app_now() WHERE id = $1`, [requestId]);
       const before = await counts();
       expect((await upload(cairo, `/api/tracing-requests/${requestId}/documents`, PDF, 'x.pdf').expect(409)).body.code).toBe('CONFLICT');
       await t.as(cairo).get(`/api/tracing-requests/${requestId}/documents`).expect(404);

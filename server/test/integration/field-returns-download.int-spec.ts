@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type request from 'supertest';
 import { createTestApp, demoEmail, FETCH, type TestApp } from '../setup/test-app';
 import { DAY, PDF, ReturnDriver } from './return-fixtures';
+import { testNow } from '../setup/test-clock';
 
 // The receiving mission downloads the documents its returned minor's detail lists (issue 4): its
 // own hand-over protocol, monitoring reports and consent forms – never a document of IOM Rome, the
@@ -75,7 +76,7 @@ describe('GET /api/field/returns/:caseId/documents/:documentId', () => {
     expect((await d.move(caseworker, caseId, 'COURT_PENDING')).status).toBe(200);
     await d.courtDecides(await t.login(demoEmail('court.milano')), caseId, proceedingId, 'RETURN_ORDERED');
     expect((await d.move(caseworker, caseId, 'COURT_APPROVED')).status).toBe(200);
-    await d.prepareReturn(caseId, caregiverId, new Date(Date.now() + 20 * DAY));
+    await d.prepareReturn(caseId, caregiverId, new Date(testNow().getTime() + 20 * DAY));
     expect((await d.move(supervisor, caseId, 'AVR_PREPARATION')).status).toBe(200);
     await d.approveReport(caseId, { kind: 'AVR_OPERATIONAL_NOTE' }, true);
     expect((await d.move(caseworker, caseId, 'IN_TRANSIT')).status).toBe(200);
@@ -125,7 +126,7 @@ describe('GET /api/field/returns/:caseId/documents/:documentId', () => {
     await t
       .as(cairo)
       .post(`/api/field/returns/${caseId}/handover`, {
-        arrivedAt: new Date(Date.now() - DAY).toISOString(),
+        arrivedAt: new Date(testNow().getTime() - DAY).toISOString(),
         place: 'Cairo airport',
         receivedByName: 'Fatma Ibrahim',
         receivedByKind: 'PARENT',

@@ -1,6 +1,8 @@
+import { addDays } from '@app/contracts';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { testToday } from '../setup/test-clock';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(testToday(), -n);
 const REQUEST_DATE = daysAgo(30);
 
 const minor = {

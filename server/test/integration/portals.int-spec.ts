@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { addYears } from '@app/contracts';
 import request from 'supertest';
 import { FETCH, createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { testNow } from '../setup/test-clock';
 
 // The external portals and IOM's side of them (issue 5): social services' tracing requests and the
 // supervisor's queue and assignment, the guardian's consents and the minor's views, requests for
@@ -165,13 +167,13 @@ describe('portals', () => {
       const caseId = await milanoCase('TRACING_IN_PROGRESS');
       const mission = (await t.db.query<{ id: string }[]>(`SELECT id FROM organisations WHERE type = 'IOM_MISSION' AND country = 'EG'`))[0]!.id;
       await t.db.query(
-        `INSERT INTO tracing_requests (case_id, mission_id, target_country, status, packet, sent_at, due_at, sent_by) VALUES ($1, $2, 'EG', 'IN_PROGRESS', '{}', now() - interval '2 days', now() + interval '20 days', $3)`,
+        `INSERT INTO tracing_requests (case_id, mission_id, target_country, status, packet, sent_at, due_at, sent_by) VALUES ($1, $2, 'EG', 'IN_PROGRESS', '{}', app_now() - interval '2 days', app_now() + interval '20 days', $3)`,
         [caseId, mission, ids.caseworker],
       );
       const given = await as('guardian').post(`/api/cases/${caseId}/guardian-consents`, { scope: 'TRACING', givenAt: new Date(t.clock.now().getTime() - 60_000).toISOString() }).expect(201);
       // Someone else's consent cannot be withdrawn here.
       const minorConsent = (await t.db.query<{ id: string }[]>(
-        `INSERT INTO consents (case_id, subject, scope, language, mediator_present, informed_by, minor_words, given_at, recorded_by) VALUES ($1, 'MINOR', 'TRACING', 'Arabo', false, 'OIM', 'Sì', now(), $2) RETURNING id`,
+        `INSERT INTO consents (case_id, subject, scope, language, mediator_present, informed_by, minor_words, given_at, recorded_by) VALUES ($1, 'MINOR', 'TRACING', 'Arabo', false, 'OIM', 'Sì', app_now(), $2) RETURNING id`,
         [caseId, ids.caseworker],
       ))[0]!.id;
       await as('guardian').post(`/api/cases/${caseId}/guardian-consents/${minorConsent}/withdraw`, { reason: 'Prova di revoca' }).expect(404);
@@ -183,7 +185,7 @@ describe('portals', () => {
       expect((await t.db.query<{ status: string }[]>(`SELECT status FROM tracing_requests WHERE case_id = $1`, [caseId]))[0]!.status).toBe('CANCELLED');
       await as('guardian').post(`/api/cases/${caseId}/guardian-consents/${given.body.id}/withdraw`, { reason: 'Ancora' }).expect(409);
       // A closed case takes no new consent.
-      await as('guardian').post(`/api/cases/${caseId}/guardian-consents`, { scope: 'PHOTO', givenAt: new Date().toISOString() }).expect(409);
+      await as('guardian').post(`/api/cases/${caseId}/guardian-consents`, { scope: 'PHOTO', givenAt: testNow().toISOString() }).expect(409);
     });
 
     it('withdrawing consent to photos leaves the case as it is', async () => {
@@ -216,12 +218,12 @@ describe('portals', () => {
       const caseId = await milanoCase();
       const dob = (await t.db.query<{ dob: string }[]>(`SELECT to_char(m.date_of_birth, 'YYYY-MM-DD') AS dob FROM cases c JOIN minors m ON m.id = c.minor_id WHERE c.id = $1`, [caseId]))[0]!.dob;
       const year = Number(dob.slice(0, 4));
-      const tooLate = await as('social.milano').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato', requestedUntil: `${year + 22}${dob.slice(4)}` }).expect(400);
+      const tooLate = await as('social.milano').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato', requestedUntil: addYears(dob, 22) }).expect(400);
       expect(tooLate.body.details.fields).toEqual([expect.objectContaining({ path: 'requestedUntil', code: 'after_21st_birthday' })]);
       const tooEarly = await as('social.milano').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato', requestedUntil: `${year + 17}-12-31` }).expect(400);
       expect(tooEarly.body.details.fields[0].code).toMatch(/before_18th_birthday|in_past/);
-      const ok = await as('social.milano').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato', requestedUntil: `${year + 20}${dob.slice(4)}` }).expect(201);
-      expect(ok.body).toMatchObject({ requestedBy: { id: ids['social.milano'] }, requestedUntil: `${year + 20}${dob.slice(4)}` });
+      const ok = await as('social.milano').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato', requestedUntil: addYears(dob, 20) }).expect(201);
+      expect(ok.body).toMatchObject({ requestedBy: { id: ids['social.milano'] }, requestedUntil: addYears(dob, 20) });
       expect((await as('guardian').get(`/api/cases/${caseId}/prosieguo-requests`).expect(200)).body.items).toHaveLength(1);
       expect((await as('caseworker').get(`/api/cases/${caseId}/prosieguo-requests`).expect(200)).body.items).toHaveLength(1);
       await as('social.palermo').post(`/api/cases/${caseId}/prosieguo-requests`, { reasons: 'Percorso di integrazione avviato' }).expect(404);
@@ -282,12 +284,12 @@ describe('portals', () => {
       // A document the field officer uploaded, filed before the court.
       const fieldDoc = (await t.db.query<{ id: string }[]>(
         `INSERT INTO documents (case_id, type, title, language, origin, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at)
-         VALUES ($1, 'FAMILY_ASSESSMENT_ORIGINAL', 'Originale', 'ar', 'RECEIVED', 'o.pdf', 'application/pdf', 10, $2, $3, now()) RETURNING id`,
+         VALUES ($1, 'FAMILY_ASSESSMENT_ORIGINAL', 'Originale', 'ar', 'RECEIVED', 'o.pdf', 'application/pdf', 10, $2, $3, app_now()) RETURNING id`,
         [caseId, 'b'.repeat(64), ids['field.cairo']],
       ))[0]!.id;
       await t.db.query(
         `INSERT INTO court_proceedings (case_id, kind, court_organisation_id, docket_number, filed_by, filed_by_name, filed_on, social_services_document_id, other_document_ids, recorded_by, created_at)
-         VALUES ($1, 'AVR_ART8', $2, 'RG 1/2026', 'GUARDIAN', 'Tutore', current_date, $3, $4, $5, now())`,
+         VALUES ($1, 'AVR_ART8', $2, 'RG 1/2026', 'GUARDIAN', 'Tutore', app_today(), $3, $4, $5, app_now())`,
         [caseId, orgs.tmMilano, ss.body.id, [fieldDoc], ids.caseworker],
       );
       const page = await as('court.milano').get(`/api/portal/cases/${caseId}`).expect(200);

@@ -478,7 +478,7 @@ describe('reports to the authorities', () => {
       await expect(
         t.db.query(
           `INSERT INTO report_versions (report_id, version_no, status, original_language, drafted_by, created_at, updated_at, qa_by, qa_result, approved_by, approved_at, content_sha256)
-           VALUES ($1, 2, 'APPROVED', 'it', $2, now(), now(), $2, 'PASS', $3, now(), $4)`,
+           VALUES ($1, 2, 'APPROVED', 'it', $2, app_now(), app_now(), $2, 'PASS', $3, app_now(), $4)`,
           [seeded.reportId, ids.users.caseworker, ids.users.supervisor, 'f'.repeat(64)],
         ),
       ).rejects.toThrow(/does not match/);

@@ -1,5 +1,6 @@
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
 import { DAY, ReturnDriver, SCORES, isoDay, riskCheck } from './return-fixtures';
+import { testNow } from '../setup/test-clock';
 
 // The receiving mission's view of its returned minors (issue 4; domain §2: "for AVR the
 // reintegration plan and monitoring schedule", never the minor's whereabouts in Italy; §8 rules 3
@@ -63,7 +64,7 @@ describe('the receiving mission’s view of returned minors', () => {
     const caregiverId = await d.caregiver(caseId);
     await t
       .as(caseworker)
-      .post(`/api/cases/${caseId}/avr/request`, { minorWords: MARKERS.avrWords, language: 'Arabo', mediatorPresent: true, mediatorName: MARKERS.mediator, informedBy: 'Marco Bellini', givenAt: new Date().toISOString() })
+      .post(`/api/cases/${caseId}/avr/request`, { minorWords: MARKERS.avrWords, language: 'Arabo', mediatorPresent: true, mediatorName: MARKERS.mediator, informedBy: 'Marco Bellini', givenAt: testNow().toISOString() })
       .expect(201);
     const guardian = await t.login(demoEmail('guardian'));
     await t.as(guardian).post(`/api/cases/${caseId}/avr/guardian-consent`, { confirm: true }).expect(201);
@@ -71,7 +72,7 @@ describe('the receiving mission’s view of returned minors', () => {
     expect((await d.move(caseworker, caseId, 'AVR_COUNSELLING')).status).toBe(200);
     await t
       .as(caseworker)
-      .post(`/api/cases/${caseId}/avr/counselling-sessions`, { heldOn: isoDay(new Date()), counsellor: 'Marco', language: 'Arabo', mediatorPresent: false, minorWords: MARKERS.counselling, notes: MARKERS.counselling })
+      .post(`/api/cases/${caseId}/avr/counselling-sessions`, { heldOn: isoDay(testNow()), counsellor: 'Marco', language: 'Arabo', mediatorPresent: false, minorWords: MARKERS.counselling, notes: MARKERS.counselling })
       .expect(201);
     await d.fileWithCourt(caseId, reportId);
     await t.db.query(`UPDATE reintegration_plans SET minor_views = $2, mediator_name = $3 WHERE case_id = $1`, [caseId, MARKERS.planViews, MARKERS.mediator]);
@@ -84,12 +85,12 @@ describe('the receiving mission’s view of returned minors', () => {
     await t.db.query(`UPDATE court_decisions SET reasons_summary = $2 WHERE case_id = $1`, [caseId, MARKERS.reasons]);
     await t.db.query(`ALTER TABLE court_decisions ENABLE TRIGGER court_decisions_guard`);
     expect((await d.move(caseworker, caseId, 'COURT_APPROVED')).status).toBe(200);
-    await d.prepareReturn(caseId, caregiverId, new Date(Date.now() + 15 * DAY));
+    await d.prepareReturn(caseId, caregiverId, new Date(testNow().getTime() + 15 * DAY));
     await t.as(caseworker).post(`/api/cases/${caseId}/risk-checks`, { ...riskCheck('POST_RETURN'), riskToMinor: MARKERS.riskToMinor }).expect(201);
     await d.put(supervisor, `/api/cases/${caseId}/avr/travel-plan`, {
       receivingCaregiverId: caregiverId, airportCollection: true, receivingMissionId: await d.orgOf('field.cairo'), travelDocumentType: 'PASSPORT', travelDocumentReady: true,
-      consularContact: true, fitToTravel: true, fitnessAssessedOn: isoDay(new Date()), fitnessAssessedBy: 'Dr. Rossi', escortRequired: false, escortWaiverReason: MARKERS.waiver,
-      itinerary: 'Milano Malpensa → Il Cairo', plannedDeparture: new Date(Date.now() + 15 * DAY).toISOString(),
+      consularContact: true, fitToTravel: true, fitnessAssessedOn: isoDay(testNow()), fitnessAssessedBy: 'Dr. Rossi', escortRequired: false, escortWaiverReason: MARKERS.waiver,
+      itinerary: 'Milano Malpensa → Il Cairo', plannedDeparture: new Date(testNow().getTime() + 15 * DAY).toISOString(),
     }).expect(200);
 
     await t.db.query(
@@ -144,7 +145,7 @@ describe('the receiving mission’s view of returned minors', () => {
     // Without the signed protocol (a document of another type) nothing changes.
     const ssDoc = (await t.db.query<{ id: string }[]>(`SELECT id FROM documents WHERE case_id = $1 AND type = 'SOCIAL_SERVICES_REPORT'`, [caseId]))[0]!.id;
     const body = {
-      arrivedAt: new Date(Date.now() - 3 * DAY).toISOString(), place: 'Cairo airport', receivedByName: 'Fatma Ibrahim', receivedByKind: 'PARENT',
+      arrivedAt: new Date(testNow().getTime() - 3 * DAY).toISOString(), place: 'Cairo airport', receivedByName: 'Fatma Ibrahim', receivedByKind: 'PARENT',
       signedBy: ['Escort', 'IOM Cairo', 'Fatma Ibrahim'], monitoringMonths: [1, 3, 6, 9],
     };
     await asField(t.as(cairo).post(`/api/field/returns/${caseId}/handover`, { ...body, protocolDocumentId: ssDoc }).expect(400));
@@ -165,7 +166,7 @@ describe('the receiving mission’s view of returned minors', () => {
     const visit = (
       await asField(
         d.put(cairo, `/api/field/returns/${caseId}/monitoring-visits/${first.id}`, {
-          visitedOn: isoDay(new Date()), mode: 'HOME', officer: 'Nour', childSeenAlone: false, wellbeing: 'Settling in', sustainabilityScores: SCORES,
+          visitedOn: isoDay(testNow()), mode: 'HOME', officer: 'Nour', childSeenAlone: false, wellbeing: 'Settling in', sustainabilityScores: SCORES,
           assistanceDelivered: [{ itemId: detail.reintegrationPlan.assistanceItems[0].id, status: 'IN_PROGRESS' }],
         }).expect(200),
       )
@@ -174,7 +175,7 @@ describe('the receiving mission’s view of returned minors', () => {
     // No concern recorded: nothing to escalate.
     await asField(t.as(cairo).post(`/api/field/returns/${caseId}/monitoring-visits/${first.id}/escalation`, { referredTo: 'Child protection', note: 'x y z' }).expect(409));
     const second = detail.monitoringVisits[1];
-    await asField(d.put(dhaka, `/api/field/returns/${caseId}/monitoring-visits/${second.id}`, { visitedOn: isoDay(new Date()), mode: 'PHONE', officer: 'Tanvir', childSeenAlone: true, wellbeing: 'Fine' }).expect(404));
+    await asField(d.put(dhaka, `/api/field/returns/${caseId}/monitoring-visits/${second.id}`, { visitedOn: isoDay(testNow()), mode: 'PHONE', officer: 'Tanvir', childSeenAlone: true, wellbeing: 'Fine' }).expect(404));
     expect((await t.db.query<{ status: string }[]>(`SELECT status FROM monitoring_visits WHERE id = $1`, [second.id]))[0]!.status).toBe('PLANNED');
     const denied = await t.db.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM audit_event WHERE action = 'FIELD_RETURN_ACCESS_DENIED' AND entity_id = $1 AND actor_id = (SELECT id FROM users WHERE email = $2)`,
@@ -188,7 +189,7 @@ describe('the receiving mission’s view of returned minors', () => {
     const detail = (await asField(t.as(cairo).get(`/api/field/returns/${caseId}`).expect(200))).body;
     expect(detail.writable).toBe(false);
     const item = detail.reintegrationPlan.assistanceItems[1].id;
-    await asField(t.as(cairo).patch(`/api/field/returns/${caseId}/assistance-items/${item}`, { status: 'DELIVERED', deliveredOn: isoDay(new Date()) }).expect(409));
+    await asField(t.as(cairo).patch(`/api/field/returns/${caseId}/assistance-items/${item}`, { status: 'DELIVERED', deliveredOn: isoDay(testNow()) }).expect(409));
     await t.db.query(`UPDATE cases SET state = 'WITHDRAWN' WHERE id = $1`, [caseId]);
     await asField(t.as(cairo).get(`/api/field/returns/${caseId}`).expect(404));
   });

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { addYears, romeDay } from '@app/contracts';
 import type request from 'supertest';
 import { demoEmail, FETCH, type TestApp } from '../setup/test-app';
+import { testNow } from '../setup/test-clock';
 
 // Shared steps of the return specs (issue 4): each drives the API the way a user would; the
 // part-1 prerequisites (a released family-assessment report) are written directly.
 
 export const PDF = () => Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), randomBytes(512), Buffer.from('\n%%EOF\n')]);
 export const DAY = 86_400_000;
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// A day in Italy, as the server judges "today" and "not in the future".
+export const isoDay = (d: Date) => romeDay(d);
 
 export const riskCheck = (stage: string, decision = 'PROCEED') => ({
   stage,
@@ -62,18 +65,18 @@ export class ReturnDriver {
   async releasedFamilyAssessment(caseId: string): Promise<string> {
     const caseworker = await this.userId('caseworker');
     const supervisor = await this.userId('supervisor');
-    const reportId = await this.id(`INSERT INTO reports (case_id, kind, created_by, created_at) VALUES ($1, 'FAMILY_ASSESSMENT', $2, now()) RETURNING id`, [caseId, caseworker]);
+    const reportId = await this.id(`INSERT INTO reports (case_id, kind, created_by, created_at) VALUES ($1, 'FAMILY_ASSESSMENT', $2, app_now()) RETURNING id`, [caseId, caseworker]);
     const version = (
       await this.t.db.query<{ id: string; content_sha256: string }[]>(
         `INSERT INTO report_versions (report_id, version_no, status, original_language, sections_original, sections_it, drafted_by, created_at, updated_at,
             qa_by, qa_at, qa_result, approved_by, approved_at, released_by, released_at)
-         VALUES ($1, 1, 'RELEASED', 'English', '{}', '{}', $2, now(), now(), $2, now(), 'PASS', $3, now(), $2, now()) RETURNING id, content_sha256`,
+         VALUES ($1, 1, 'RELEASED', 'English', '{}', '{}', $2, app_now(), app_now(), $2, app_now(), 'PASS', $3, app_now(), $2, app_now()) RETURNING id, content_sha256`,
         [reportId, caseworker, supervisor],
       )
     )[0]!;
     await this.t.db.query(
       `INSERT INTO report_disclosures (report_version_id, case_id, recipient_organisation_id, recipient_name, purpose, legal_basis, content_sha256, released_by, approved_by, released_at)
-       SELECT $1, $2, o.id, o.name, 'Best-interests assessment', 'Art. 19 c. 7-bis d.lgs. 142/2015', $3, $4, $5, now() FROM organisations o WHERE o.name LIKE 'Comune di Milano%'`,
+       SELECT $1, $2, o.id, o.name, 'Best-interests assessment', 'Art. 19 c. 7-bis d.lgs. 142/2015', $3, $4, $5, app_now() FROM organisations o WHERE o.name LIKE 'Comune di Milano%'`,
       [version.id, caseId, version.content_sha256, caseworker, supervisor],
     );
     return reportId;
@@ -84,8 +87,9 @@ export class ReturnDriver {
   }
 
   async setBirthday(caseId: string, eighteenth: Date) {
-    const dob = new Date(Date.UTC(eighteenth.getUTCFullYear() - 18, eighteenth.getUTCMonth(), eighteenth.getUTCDate()));
-    await this.t.db.query(`UPDATE minors SET date_of_birth = $2 WHERE id = (SELECT minor_id FROM cases WHERE id = $1)`, [caseId, isoDay(dob)]);
+    // The minor turns 18 on `eighteenth`'s day in Italy (a 29 February falls on the 28th).
+    const dob = addYears(romeDay(eighteenth), -18);
+    await this.t.db.query(`UPDATE minors SET date_of_birth = $2 WHERE id = (SELECT minor_id FROM cases WHERE id = $1)`, [caseId, dob]);
   }
 
   async caregiver(caseId: string): Promise<string> {
@@ -105,7 +109,7 @@ export class ReturnDriver {
         mediatorPresent: true,
         mediatorName: 'Samir (mediatore)',
         informedBy: 'Marco Bellini',
-        givenAt: new Date().toISOString(),
+        givenAt: testNow().toISOString(),
       })
       .expect(201);
   }
@@ -126,7 +130,7 @@ export class ReturnDriver {
     ).body.objectives[0].id as string;
     await this.t
       .as(caseworker)
-      .post(`/api/cases/${caseId}/reintegration-plan/assistance-items`, { objectiveId: objective, dimension: 'SOCIAL', level: 'INDIVIDUAL', type: 'SCHOOL_ENROLMENT', description: 'Fees and books', provider: 'Public school', budgetEur: 450, plannedOn: isoDay(new Date(Date.now() + 30 * DAY)) })
+      .post(`/api/cases/${caseId}/reintegration-plan/assistance-items`, { objectiveId: objective, dimension: 'SOCIAL', level: 'INDIVIDUAL', type: 'SCHOOL_ENROLMENT', description: 'Fees and books', provider: 'Public school', budgetEur: 450, plannedOn: isoDay(new Date(testNow().getTime() + 30 * DAY)) })
       .expect(201);
     const plan = (
       await this.t
@@ -143,7 +147,7 @@ export class ReturnDriver {
     await this.t
       .as(caseworker)
       .post(`/api/cases/${caseId}/avr/counselling-sessions`, {
-        heldOn: isoDay(new Date()),
+        heldOn: isoDay(testNow()),
         counsellor: 'Marco Bellini',
         language: 'Arabo (egiziano)',
         mediatorPresent: true,
@@ -162,7 +166,7 @@ export class ReturnDriver {
           docketNumber: `RG ${randomBytes(2).toString('hex')}/2026`,
           filedBy: 'GUARDIAN',
           filedByName: 'Paola Riva',
-          filedOn: isoDay(new Date()),
+          filedOn: isoDay(testNow()),
           familyAssessmentReportId,
           socialServicesReportDocumentId: ssReport,
           reintegrationProposal: true,
@@ -176,9 +180,9 @@ export class ReturnDriver {
 
   // The court hears the minor and the guardian and orders (or rejects) the return, with its decree.
   async courtDecides(court: string, caseId: string, proceedingId: string, outcome: 'RETURN_ORDERED' | 'RETURN_REJECTED'): Promise<string> {
-    const hearing = (await this.t.as(court).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: new Date(Date.now() + 5 * DAY).toISOString() }).expect(201)).body;
+    const hearing = (await this.t.as(court).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: new Date(testNow().getTime() + 5 * DAY).toISOString() }).expect(201)).body;
     await this.put(court, `/api/cases/${caseId}/court/hearings/${hearing.id}`, {
-      heldAt: new Date().toISOString(),
+      heldAt: testNow().toISOString(),
       minorHeard: true,
       guardianHeard: true,
       interpreterName: 'Interprete di tribunale',
@@ -188,7 +192,7 @@ export class ReturnDriver {
     const decision = (
       await this.t
         .as(court)
-        .post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome, decidedOn: isoDay(new Date()), reasonsSummary: 'Sentiti il minore e il tutore; esaminati gli atti.', decreeDocumentId: decree })
+        .post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome, decidedOn: isoDay(testNow()), reasonsSummary: 'Sentiti il minore e il tutore; esaminati gli atti.', decreeDocumentId: decree })
         .expect(201)
     ).body;
     return decision.id;
@@ -230,7 +234,7 @@ export class ReturnDriver {
         language: 'Arabo (egiziano)',
         mediatorPresent: false,
         informedBy: 'Nour El-Sayed (missione OIM)',
-        givenAt: new Date().toISOString(),
+        givenAt: testNow().toISOString(),
       })
       .expect(201);
     await this.put(caseworker, `/api/cases/${caseId}/avr/travel-plan`, {
@@ -241,7 +245,7 @@ export class ReturnDriver {
       travelDocumentReady: true,
       consularContact: true,
       fitToTravel: true,
-      fitnessAssessedOn: isoDay(new Date()),
+      fitnessAssessedOn: isoDay(testNow()),
       fitnessAssessedBy: 'Dr. Rossi, pediatra',
       escortName: 'Luca Verdi',
       escortRole: 'Operatore OIM',

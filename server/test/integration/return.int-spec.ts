@@ -1,5 +1,6 @@
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
 import { DAY, ReturnDriver, SCORES, isoDay } from './return-fixtures';
+import { testNow } from '../setup/test-clock';
 
 // Part 2 of the workflow through the HTTP API (issue 4; domain §4 transitions 14–21): the whole
 // return path, a court rejection, a departure that would fall after the 18th birthday, and an
@@ -82,14 +83,14 @@ describe('return, court and reintegration through the API', () => {
     // §4 #17: the decision, with its decree attached, after hearing the minor and the guardian.
     response = await d.move(caseworker, caseId, 'COURT_APPROVED');
     expect(unmetCodes(response)).toEqual(['MINOR_AND_GUARDIAN_HEARD', 'COURT_DECISION_RECORDED', 'COURT_DECREE_ATTACHED']);
-    const hearing = (await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: new Date(Date.now() + 3 * DAY).toISOString() }).expect(201)).body;
+    const hearing = (await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: new Date(testNow().getTime() + 3 * DAY).toISOString() }).expect(201)).body;
     const hearingTask = await t.db.query<{ status: string; source: string }[]>(`SELECT status, source FROM tasks WHERE case_id = $1 AND rule = 'court_hearing'`, [caseId]);
     expect(hearingTask).toEqual([{ status: 'OPEN', source: 'COURT' }]);
-    await d.put(courtMilano, `/api/cases/${caseId}/court/hearings/${hearing.id}`, { heldAt: new Date().toISOString(), minorHeard: true, guardianHeard: true }).expect(200);
+    await d.put(courtMilano, `/api/cases/${caseId}/court/hearings/${hearing.id}`, { heldAt: testNow().toISOString(), minorHeard: true, guardianHeard: true }).expect(200);
     const decree = (await d.upload(courtMilano, `/api/cases/${caseId}/court/decrees`, { title: 'Decreto n. 123/2026', language: 'it' }).expect(201)).body;
     expect(decree).toMatchObject({ type: 'COURT_DECREE', sensitivity: 'SPECIAL' });
     const decision = (
-      await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_ORDERED', decidedOn: isoDay(new Date()), reasonsSummary: 'Sentiti minore e tutore.' }).expect(201)
+      await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_ORDERED', decidedOn: isoDay(testNow()), reasonsSummary: 'Sentiti minore e tutore.' }).expect(201)
     ).body;
     response = await d.move(caseworker, caseId, 'COURT_APPROVED');
     expect(unmetCodes(response)).toEqual(['COURT_DECREE_ATTACHED']);
@@ -103,7 +104,7 @@ describe('return, court and reintegration through the API', () => {
       'RISK_CHECK_PRE_RETURN_PROCEED', 'CAREGIVER_ACCEPTANCE', 'TRAVEL_DOCUMENTS_READY', 'RISK_CHECK_CONSULAR_CONTACT', 'FIT_TO_TRAVEL', 'ESCORT_ASSIGNED',
       'REINTEGRATION_PLAN_APPROVED', 'RECEIVING_MISSION_ASSIGNED', 'DEPARTURE_BEFORE_18',
     ]);
-    await d.prepareReturn(caseId, caregiverId, new Date(Date.now() + 20 * DAY));
+    await d.prepareReturn(caseId, caregiverId, new Date(testNow().getTime() + 20 * DAY));
     expect((await d.move(caseworker, caseId, 'AVR_PREPARATION')).status).toBe(403);
     expect((await d.move(supervisor, caseId, 'AVR_PREPARATION')).status).toBe(200);
     const note = await d.approveReport(caseId, { kind: 'AVR_OPERATIONAL_NOTE' }, true);
@@ -114,7 +115,7 @@ describe('return, court and reintegration through the API', () => {
     const protocol = (await d.upload(cairo, `/api/field/returns/${caseId}/documents`, { type: 'HANDOVER_PROTOCOL', title: 'Verbale di consegna firmato', language: 'en' }).expect(201)).body;
     response = await d.move(caseworker, caseId, 'HANDED_OVER');
     expect(unmetCodes(response)).toEqual(['HANDOVER_PROTOCOL_SIGNED', 'ARRIVAL_CONFIRMED']);
-    const arrivedAt = new Date(Date.now() - 200 * DAY);
+    const arrivedAt = new Date(testNow().getTime() - 200 * DAY);
     const handover = (
       await t
         .as(cairo)
@@ -167,8 +168,8 @@ describe('return, court and reintegration through the API', () => {
     expect(unmetCodes(response)).toEqual(['MONITORING_COMPLETED', 'DURABLE_SOLUTION_RECORDED']);
     // A recorded visit never changes: the scores come with a visit, here an extra one.
     await d.put(cairo, `/api/field/returns/${caseId}/monitoring-visits/${visits[2]!.id}`, visitBody(2, { sustainabilityScores: SCORES })).expect(409);
-    const extra = (await t.as(caseworker).post(`/api/cases/${caseId}/monitoring/visits`, { plannedOn: isoDay(new Date()), reason: 'Final visit with the sustainability survey' }).expect(201)).body;
-    const final = (await d.put(cairo, `/api/field/returns/${caseId}/monitoring-visits/${extra.id}`, { ...visitBody(2), visitedOn: isoDay(new Date()), sustainabilityScores: SCORES }).expect(200)).body;
+    const extra = (await t.as(caseworker).post(`/api/cases/${caseId}/monitoring/visits`, { plannedOn: isoDay(testNow()), reason: 'Final visit with the sustainability survey' }).expect(201)).body;
+    const final = (await d.put(cairo, `/api/field/returns/${caseId}/monitoring-visits/${extra.id}`, { ...visitBody(2), visitedOn: isoDay(testNow()), sustainabilityScores: SCORES }).expect(200)).body;
     expect(final.sustainabilityIndex.composite).toBeGreaterThan(0.5);
 
     // Each monitoring report goes through the composer; its PDF is served once released.
@@ -181,14 +182,14 @@ describe('return, court and reintegration through the API', () => {
     await t
       .as(caseworker)
       .post(`/api/cases/${caseId}/durable-solution`, {
-        solution: 'RETURN_AVR', decidedBy: 'Tribunale per i minorenni di Milano', decisionRef: 'Decreto n. 123/2026', decidedOn: isoDay(new Date()),
+        solution: 'RETURN_AVR', decidedBy: 'Tribunale per i minorenni di Milano', decisionRef: 'Decreto n. 123/2026', decidedOn: isoDay(testNow()),
         minorViews: 'Sono contento di essere tornato.', minorViewsLanguage: 'Arabo (egiziano)', mediatorPresent: false, optionsConsidered: ['RETURN_AVR', 'LOCAL_INTEGRATION_IT'],
       })
       .expect(400);
     await t
       .as(caseworker)
       .post(`/api/cases/${caseId}/durable-solution`, {
-        solution: 'RETURN_AVR', decidedBy: 'Tribunale per i minorenni di Milano', decisionRef: 'Decreto n. 123/2026', decidedOn: isoDay(new Date()), courtDecisionId: decision.id,
+        solution: 'RETURN_AVR', decidedBy: 'Tribunale per i minorenni di Milano', decisionRef: 'Decreto n. 123/2026', decidedOn: isoDay(testNow()), courtDecisionId: decision.id,
         minorViews: 'Sono contento di essere tornato.', minorViewsLanguage: 'Arabo (egiziano)', mediatorPresent: false, optionsConsidered: ['RETURN_AVR', 'LOCAL_INTEGRATION_IT'],
       })
       .expect(201);
@@ -214,11 +215,11 @@ describe('return, court and reintegration through the API', () => {
     expect((await d.move(supervisor, caseId, 'AVR_PREPARATION')).status).toBe(409);
     await d.put(caseworker, `/api/cases/${caseId}/avr/travel-plan`, {
       receivingCaregiverId: caregiverId, airportCollection: true, receivingMissionId: await d.orgOf('field.cairo'), travelDocumentType: 'PASSPORT', travelDocumentReady: true,
-      consularContact: false, fitToTravel: false, escortName: 'Luca Verdi', escortRole: 'Operatore OIM', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(Date.now() + 9 * DAY).toISOString(),
+      consularContact: false, fitToTravel: false, escortName: 'Luca Verdi', escortRole: 'Operatore OIM', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(testNow().getTime() + 9 * DAY).toISOString(),
     }).expect(409);
     expect(unmetCodes(await d.move(caseworker, caseId, 'CLOSED_LOCAL_SOLUTION'))).toEqual(['DURABLE_SOLUTION_RECORDED']);
     const solution = {
-      decidedBy: 'Servizi sociali di Milano e tutore', decisionRef: 'Verbale 45/2026', decidedOn: isoDay(new Date()),
+      decidedBy: 'Servizi sociali di Milano e tutore', decisionRef: 'Verbale 45/2026', decidedOn: isoDay(testNow()),
       minorViews: 'Resto in Italia e continuo la scuola.', minorViewsLanguage: 'Arabo (egiziano)', mediatorPresent: true, mediatorName: 'Samir', optionsConsidered: ['LOCAL_INTEGRATION_IT', 'RETURN_AVR'],
     };
     const refused = await t.as(caseworker).post(`/api/cases/${caseId}/durable-solution`, { ...solution, solution: 'RETURN_AVR', courtDecisionId: proceedingId }).expect(400);
@@ -236,7 +237,7 @@ describe('return, court and reintegration through the API', () => {
     const { caseId, caregiverId, proceedingId } = await pending();
     await d.courtDecides(courtMilano, caseId, proceedingId, 'RETURN_ORDERED');
     expect((await d.move(caseworker, caseId, 'COURT_APPROVED')).status).toBe(200);
-    const eighteenth = new Date(Date.now() + 40 * DAY);
+    const eighteenth = new Date(testNow().getTime() + 40 * DAY);
     await d.setBirthday(caseId, eighteenth);
     await d.prepareReturn(caseId, caregiverId, new Date(eighteenth.getTime() + 10 * DAY));
     const before = await d.snapshot(caseId);
@@ -251,7 +252,7 @@ describe('return, court and reintegration through the API', () => {
     // The prosieguo comes from the court's decree, after the 18th and no later than the 21st birthday.
     const decree = (await d.upload(courtMilano, `/api/cases/${caseId}/court/decrees`, { title: 'Decreto di prosieguo amministrativo', language: 'it' }).expect(201)).body.id;
     const twentyFirst = isoDay(new Date(Date.UTC(eighteenth.getUTCFullYear() + 3, eighteenth.getUTCMonth(), eighteenth.getUTCDate())));
-    const prosieguo = { docketNumber: 'RG 77/2026', decidedOn: isoDay(new Date()), decreeDocumentId: decree };
+    const prosieguo = { docketNumber: 'RG 77/2026', decidedOn: isoDay(testNow()), decreeDocumentId: decree };
     const late = await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: isoDay(new Date(Date.parse(twentyFirst) + DAY)) }).expect(400);
     expect(late.body.details.fields).toEqual([expect.objectContaining({ path: 'prosieguoUntil', code: 'after_21st_birthday' })]);
     await t.as(courtPalermo).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: twentyFirst }).expect(404);
@@ -275,23 +276,23 @@ describe('return, court and reintegration through the API', () => {
     // The travel plan and the hand-over cannot be recorded while the court has not decided.
     await d.put(caseworker, `/api/cases/${caseId}/avr/travel-plan`, {
       receivingCaregiverId: caregiverId, airportCollection: true, receivingMissionId: await d.orgOf('field.cairo'), travelDocumentType: 'PASSPORT', travelDocumentReady: true,
-      consularContact: false, fitToTravel: false, escortName: 'Luca Verdi', escortRole: 'Operatore OIM', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(Date.now() + 9 * DAY).toISOString(),
+      consularContact: false, fitToTravel: false, escortName: 'Luca Verdi', escortRole: 'Operatore OIM', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(testNow().getTime() + 9 * DAY).toISOString(),
     }).expect(409);
     await t.as(cairo).get(`/api/field/returns/${caseId}`).expect(404);
     // A decision recorded without its decree does not open the way either, not even once moved by hand.
-    const hearing = (await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: new Date().toISOString() }).expect(201)).body;
-    await d.put(courtMilano, `/api/cases/${caseId}/court/hearings/${hearing.id}`, { heldAt: new Date().toISOString(), minorHeard: true, guardianHeard: true }).expect(200);
-    await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_ORDERED', decidedOn: isoDay(new Date()), reasonsSummary: 'Sentiti minore e tutore.' }).expect(201);
+    const hearing = (await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/hearings`, { scheduledAt: testNow().toISOString() }).expect(201)).body;
+    await d.put(courtMilano, `/api/cases/${caseId}/court/hearings/${hearing.id}`, { heldAt: testNow().toISOString(), minorHeard: true, guardianHeard: true }).expect(200);
+    await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_ORDERED', decidedOn: isoDay(testNow()), reasonsSummary: 'Sentiti minore e tutore.' }).expect(201);
     expect(unmetCodes(await d.move(caseworker, caseId, 'COURT_APPROVED'))).toEqual(['COURT_DECREE_ATTACHED']);
     await t.db.query(`UPDATE cases SET state = 'COURT_APPROVED' WHERE id = $1`, [caseId]);
-    await d.prepareReturn(caseId, caregiverId, new Date(Date.now() + 20 * DAY));
+    await d.prepareReturn(caseId, caregiverId, new Date(testNow().getTime() + 20 * DAY));
     const before = await d.snapshot(caseId);
     const refused = await d.move(supervisor, caseId, 'AVR_PREPARATION');
     expect(refused.status).toBe(422);
     expect(unmetCodes(refused)).toEqual(['COURT_RETURN_ORDERED']);
     expect(await d.snapshot(caseId)).toEqual(before);
     // A court decision is recorded once: a second one is refused, and the row cannot be rewritten.
-    await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_REJECTED', decidedOn: isoDay(new Date()), reasonsSummary: 'x y z' }).expect(409);
+    await t.as(courtMilano).post(`/api/cases/${caseId}/court/proceedings/${proceedingId}/decision`, { outcome: 'RETURN_REJECTED', decidedOn: isoDay(testNow()), reasonsSummary: 'x y z' }).expect(409);
     await expect(t.db.query(`UPDATE court_decisions SET outcome = 'RETURN_REJECTED' WHERE proceeding_id = $1`, [proceedingId])).rejects.toThrow(/recorded once/);
   });
 
@@ -299,12 +300,12 @@ describe('return, court and reintegration through the API', () => {
     const { caseId, caregiverId, proceedingId } = await pending();
     await d.courtDecides(courtMilano, caseId, proceedingId, 'RETURN_ORDERED');
     expect((await d.move(caseworker, caseId, 'COURT_APPROVED')).status).toBe(200);
-    await d.prepareReturn(caseId, caregiverId, new Date(Date.now() + 20 * DAY));
+    await d.prepareReturn(caseId, caregiverId, new Date(testNow().getTime() + 20 * DAY));
     const plan = (await t.as(caseworker).get(`/api/cases/${caseId}/return`).expect(200)).body.travelPlan;
     expect(plan).toMatchObject({ escortRequired: true, escortName: 'Luca Verdi', escortWaiver: null });
     const base = {
       receivingCaregiverId: caregiverId, airportCollection: true, receivingMissionId: await d.orgOf('field.cairo'), travelDocumentType: 'LAISSEZ_PASSER', travelDocumentReady: true,
-      consularContact: true, fitToTravel: true, fitnessAssessedOn: isoDay(new Date()), fitnessAssessedBy: 'Dr. Rossi', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(Date.now() + 20 * DAY).toISOString(),
+      consularContact: true, fitToTravel: true, fitnessAssessedOn: isoDay(testNow()), fitnessAssessedBy: 'Dr. Rossi', itinerary: 'Milano → Il Cairo', plannedDeparture: new Date(testNow().getTime() + 20 * DAY).toISOString(),
     };
     const noReason = await d.put(supervisor, `/api/cases/${caseId}/avr/travel-plan`, { ...base, escortRequired: false }).expect(400);
     expect(noReason.body.details.fields).toEqual([expect.objectContaining({ path: 'escortWaiverReason', code: 'required' })]);
@@ -326,6 +327,6 @@ describe('return, court and reintegration through the API', () => {
     await t.as(guardian).post(`/api/cases/${caseId}/avr/guardian-consent`, { confirm: false }).expect(400);
     await t.as(guardian).post(`/api/cases/${caseId}/avr/guardian-consent`, { confirm: true }).expect(201);
     await t.as(guardian).post(`/api/cases/${caseId}/avr/guardian-consent`, { confirm: true }).expect(409);
-    await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { docketNumber: 'RG 1/2026', decidedOn: isoDay(new Date()), prosieguoUntil: '2030-01-01', decreeDocumentId: caseId }).expect(404);
+    await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { docketNumber: 'RG 1/2026', decidedOn: isoDay(testNow()), prosieguoUntil: '2030-01-01', decreeDocumentId: caseId }).expect(404);
   });
 });

@@ -1,7 +1,9 @@
+import { addRomeDays, romeDay } from '@app/contracts';
 import { randomBytes } from 'node:crypto';
 import { TaskSweeper } from '../../src/tasks/task-sweeper';
 import { recomputeTasks } from '../../src/tasks/task-recompute';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { dateOfBirthTurning18In } from '../setup/test-clock';
 
 const DAY = 86_400_000;
 const consent = { subject: 'MINOR', scope: 'TRACING', language: 'Arabic (Egyptian)', mediatorPresent: true, mediatorName: 'Samir (mediator)', informedBy: 'Marco Bellini', minorWords: 'I want IOM to find my mother.', givenAt: '2026-01-10T10:00:00.000Z' };
@@ -23,13 +25,12 @@ describe('tasks and deadlines', () => {
 
   const userId = async (local: string) => (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [demoEmail(local)]))[0]!.id;
   const unitOrg = async () => (await t.db.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM users WHERE email = $1`, [demoEmail('supervisor')]))[0]!.organisation_id;
-  const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const isoDay = (ms: number) => romeDay(new Date(ms));
 
   // A fresh case assigned to `local`; `eighteenIn` sets the date of birth so the minor turns 18
   // that many days from the clock's today.
   const makeCase = async (state: string, options: { local?: string; eighteenIn?: number; dobIsDefaultJan1?: boolean } = {}) => {
-    const eighteenth = new Date(t.clock.now().getTime() + (options.eighteenIn ?? 1500) * DAY);
-    const dob = `${eighteenth.getUTCFullYear() - 18}-${isoDay(eighteenth.getTime()).slice(5)}`;
+    const dob = dateOfBirthTurning18In(t.clock.today(), options.eighteenIn ?? 1500);
     const minor = (await t.db.query<{ id: string }[]>(
       `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth, dob_is_default_jan1) VALUES ('Task', 'Fixture', 'M', 'EG', $1, $2) RETURNING id`,
       [dob, options.dobIsDefaultJan1 ?? false],
@@ -90,7 +91,9 @@ describe('tasks and deadlines', () => {
     expect(await statusMap(caseId)).toMatchObject({ send_tracing_request: 'CANCELLED', on_hold_review: 'OPEN' });
     const review = (await tasksOf(caseId)).find((r) => r.rule === 'on_hold_review')!;
     const held = (await t.db.query<{ at: Date }[]>(`SELECT at FROM case_history WHERE case_id = $1 AND to_state = 'ON_HOLD'`, [caseId]))[0]!.at;
-    expect(review.due_at.getTime()).toBe(held.getTime() + 30 * DAY);
+    // 30 calendar days in Italy at the same time of day (30 × 24 hours across a clock change would
+    // move it by an hour, and by a day near midnight).
+    expect(review.due_at.getTime()).toBe(addRomeDays(held, 30).getTime());
 
     await move(caseworker, caseId, 'READY_FOR_TRACING', 'The minor is back');
     expect(await openRules(caseId)).toEqual(['send_tracing_request']);

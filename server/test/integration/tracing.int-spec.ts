@@ -1,6 +1,8 @@
+import { romeDay } from '@app/contracts';
 import { packetSha256 } from '../../src/tracing/tracing-packet';
 import { createTracingRequestForSeed } from '../../src/tracing/tracing.service';
 import { FETCH, createTestApp, demoEmail, type TestApp } from '../setup/test-app';
+import { testNow } from '../setup/test-clock';
 
 // Family tracing through the API: the packet that leaves Italy, the mission's field work, the
 // firewall between the case file and the field (domain.md §8 rules 2, 3, 4, 8).
@@ -31,8 +33,8 @@ const MARKERS = {
   safetyConcern: `${MARK}-safety-concern`,
 };
 
-const isoNow = () => new Date().toISOString();
-const today = () => new Date().toISOString().slice(0, 10);
+const isoNow = () => testNow().toISOString();
+const today = () => romeDay(testNow());
 const minorConsent = () => ({
   subject: 'MINOR',
   scope: 'TRACING',
@@ -246,7 +248,7 @@ describe('family tracing', () => {
       await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: isoNow(), channel: 'HOME_VISIT', result: 'Mother met at home', familyMemberId: family.mother }).expect(201));
       expect((await t.db.query<{ status: string }[]>(`SELECT status FROM tracing_requests WHERE id = $1`, [requestId]))[0]!.status).toBe('IN_PROGRESS');
 
-      const future = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: new Date(Date.now() + 86_400_000).toISOString(), channel: 'PHONE', result: 'x y z' }).expect(400));
+      const future = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/contact-attempts`, { attemptedAt: new Date(testNow().getTime() + 86_400_000).toISOString(), channel: 'PHONE', result: 'x y z' }).expect(400));
       expect(future.body.details.fields[0]).toMatchObject({ path: 'attemptedAt', code: 'in_future' });
 
       const interview = await asField(t.as(cairo).post(`/api/tracing-requests/${requestId}/family-consents`, { familyMemberId: family.mother, scope: 'INTERVIEW', language: 'Arabic', informedBy: 'Nour El-Sayed', givenAt: isoNow() }).expect(201));
@@ -389,7 +391,7 @@ describe('family tracing', () => {
 
       // A withdrawn consent does not count (withdrawing the minor's consent also withdraws the case,
       // so withdraw it in the database to test the gate alone).
-      await t.db.query(`UPDATE consents SET withdrawn_at = now(), withdrawal_reason = 'test' WHERE id = $1`, [consent]);
+      await t.db.query(`UPDATE consents SET withdrawn_at = app_now(), withdrawal_reason = 'test' WHERE id = $1`, [consent]);
       expect(codes(await send().expect(422))).toEqual(['MINOR_CONSENT_TRACING']);
       expect(await count(`SELECT count(*) AS n FROM tracing_requests WHERE case_id = $1`, [caseId])).toBe(0);
 
@@ -418,7 +420,7 @@ describe('family tracing', () => {
       expect(neither.body.details.fields).toEqual([expect.objectContaining({ path: 'targetCountry', code: 'required' })]);
       expect(await count(`SELECT count(*) AS n FROM tracing_requests WHERE case_id = $1`, [tracing])).toBe(0);
       // By mission id, with a due date.
-      const dueAt = new Date(Date.now() + 45 * 86_400_000).toISOString();
+      const dueAt = new Date(testNow().getTime() + 45 * 86_400_000).toISOString();
       const byMission = await t.as(supervisor).post(`/api/cases/${tracing}/tracing-requests`, { missionId: missionEg, targetMemberIds: [fam.mother, fam.sister], dueAt }).expect(201);
       expect(byMission.body).toMatchObject({ targetCountry: 'EG', dueAt });
       expect(byMission.body.packet.otherMembers).toEqual([]);
@@ -479,7 +481,7 @@ describe('family tracing', () => {
       const caseId = await caseIn('TRACING_IN_PROGRESS');
       const family = await addFamily(caseId);
       const sentBy = (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [demoEmail('caseworker')]))[0]!.id;
-      const input = { caseId, missionId: missionEg, targetMemberIds: [family.mother], questions: ['Is the family safe?'], sentBy, sentAt: new Date() };
+      const input = { caseId, missionId: missionEg, targetMemberIds: [family.mother], questions: ['Is the family safe?'], sentBy, sentAt: testNow() };
       await expect(t.db.transaction((tx) => createTracingRequestForSeed(tx, input))).rejects.toThrow(/MINOR_CONSENT_TRACING/);
       await gates(caseId);
       const created = await t.db.transaction((tx) => createTracingRequestForSeed(tx, input));

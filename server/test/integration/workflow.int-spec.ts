@@ -103,7 +103,7 @@ describe('case workflow through the API', () => {
     const caseId = await caseIn('TRACING_IN_PROGRESS');
     const mission = (await t.db.query<{ id: string }[]>(`SELECT id FROM organisations WHERE type = 'IOM_MISSION' LIMIT 1`))[0]!.id;
     const sender = (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [demoEmail('caseworker')]))[0]!.id;
-    await t.db.query(`INSERT INTO tracing_requests (case_id, mission_id, target_country, packet, sent_at, due_at, sent_by) VALUES ($1, $2, 'EG', '{}', now(), now() + interval '45 days', $3)`, [caseId, mission, sender]);
+    await t.db.query(`INSERT INTO tracing_requests (case_id, mission_id, target_country, packet, sent_at, due_at, sent_by) VALUES ($1, $2, 'EG', '{}', app_now(), app_now() + interval '45 days', $3)`, [caseId, mission, sender]);
     const given = (await t.as(caseworker).post(`/api/cases/${caseId}/consents`, consent).expect(201)).body;
     await t.as(caseworker).post(`/api/cases/${caseId}/consents/${given.id}/withdraw`, { reason: 'The minor no longer wants the family contacted' }).expect(200);
     expect((await snapshot(caseId)).state).toBe('WITHDRAWN');

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app';
 import { Clock } from '../../src/common/clock';
 import { loadEnv, type Env } from '../../src/config/env';
 import { Db } from '../../src/database/db';
+import { runClock } from './test-clock';
 
 export const FETCH = { 'x-requested-with': 'fetch' } as const;
 
@@ -59,8 +60,9 @@ export async function cloneTemplateDatabase(): Promise<{ url: string; drop(): Pr
 // The whole Nest app over real HTTP (supertest) on a fresh clone of the seeded template.
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await cloneTemplateDatabase();
-  const config: Env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
-  const app = await createApp({ config, databaseUrl: database.url });
+  // Every app of the run reads the run's clock (global setup): the seed's "now", running on since.
+  const config: Env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, TEST_NOW: process.env.TEST_NOW, ...env });
+  const app = await createApp({ config, databaseUrl: database.url, clock: runClock() });
   const server = app.getHttpServer();
   const http = request(server);
   const demoPassword = process.env.TEST_DEMO_PASSWORD!;
@@ -92,12 +94,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const db = app.get(Db);
       const n = randomBytes(3).toString('hex');
       const [minor] = await db.query<{ id: string }[]>(
-        `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth) VALUES ('Prova', $1, 'M', $2, current_date - interval '16 years') RETURNING id`,
+        `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth) VALUES ('Prova', $1, 'M', $2, app_today() - interval '16 years') RETURNING id`,
         [`Caso${n}`, options.nationality ?? 'EG'],
       );
       const [created] = await db.query<{ id: string }[]>(
         `INSERT INTO cases (case_number, minor_id, state, priority, channel, request_date, requesting_organisation_id, created_by)
-         SELECT $1, $2, $3, 'NORMAL', 'DG_MLPS', current_date, o.id, u.id FROM organisations o, users u
+         SELECT $1, $2, $3, 'NORMAL', 'DG_MLPS', app_today(), o.id, u.id FROM organisations o, users u
           WHERE o.name LIKE 'Comune di Milano%' AND u.email = $4 RETURNING id`,
         [`T-${n}`, minor!.id, state, demoEmail(options.caseworker ?? 'caseworker')],
       );

@@ -12,6 +12,7 @@ import { ReturnError } from '@/features/return/components/return-error';
 import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '@/features/return/utils/return-errors';
 import { returnResolver } from '@/features/return/utils/return-zod';
 import { formatDateTime } from '@/features/return/utils/return-format';
+import { appNow } from '@/lib/clock';
 import { useLocale } from '@/lib/i18n';
 import type { FieldReturnActions } from '../api/field-returns-queries';
 
@@ -54,7 +55,7 @@ export const FieldHandoverForm = ({ detail, actions }: Props) => {
   const form = useForm<HandoverValues, unknown, RecordHandoverInput>({
     resolver: handoverResolver,
     defaultValues: {
-      arrivedAt: toLocalDateTimeInput(new Date()),
+      arrivedAt: toLocalDateTimeInput(appNow()),
       place: '',
       receivedByKind: '',
       receivedByName: detail.receivingCaregiver?.name ?? '',
@@ -108,7 +109,7 @@ export const FieldHandoverForm = ({ detail, actions }: Props) => {
         )}
         {mutation.isError && !hasReturnFieldErrors(mutation.error, HANDOVER_FIELDS) && <ReturnError caseId={detail.caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="datetime-local" label={labels.arrivedAt} required max={toLocalDateTimeInput(new Date())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
+          <TextInput type="datetime-local" label={labels.arrivedAt} required max={toLocalDateTimeInput(appNow())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
           <TextInput label={labels.place} description={t('return.handover.placeHint')} required error={fieldError(errors.place)} {...form.register('place')} />
           <Controller
             control={form.control}

@@ -3,8 +3,10 @@ import {
   type CreateCaseInput,
   type MinorDobBasis,
   type OrganisationType,
+  romeDay,
 } from '@app/contracts';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
+import { appNow } from '@/lib/clock';
 import { fieldMessage, zodIssueMessage } from '@/lib/form-errors';
 
 // What the form holds: strings as typed ('' = not given), booleans, lists. The body for
@@ -52,9 +54,8 @@ export type IntakeFormValues = {
 
 export type IntakeContext = { requireCaseworker: boolean };
 
-// Today as a calendar date in the user's time zone (YYYY-MM-DD).
-export const localToday = (now: Date = new Date()): string =>
-  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+// Today as a calendar day in Italy (YYYY-MM-DD): the maximum of the intake's dates.
+export const localToday = (now: Date = appNow()): string => romeDay(now);
 
 export const intakeDefaults = (today: string = localToday()): IntakeFormValues => ({
   minor: {

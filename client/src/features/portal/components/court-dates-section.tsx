@@ -2,13 +2,14 @@ import type { PortalCourtProceeding } from '@app/contracts';
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/features/case-file/components/query-state';
+import { appNow } from '@/lib/clock';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { formatDateTime } from '../utils/portal-format';
 import { PortalSection } from './portal-section';
 
 // A hearing still to come (a past one without a record is "planned", not "held").
-const isUpcoming = (isoDateTime: string): boolean => new Date(isoDateTime).getTime() >= Date.now();
+const isUpcoming = (isoDateTime: string): boolean => new Date(isoDateTime).getTime() >= appNow().getTime();
 
 const Proceeding = ({ proceeding }: { proceeding: PortalCourtProceeding }) => {
   const { t } = useTranslation();

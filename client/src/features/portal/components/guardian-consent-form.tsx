@@ -6,6 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { reshapedResolver } from '@/features/case-file/utils/reshaped-resolver';
 import { isApiError } from '@/lib/api-client';
+import { appNow } from '@/lib/clock';
 import { hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
 import { giveGuardianConsent } from '../api/portal-api';
 import { usePortalMutation } from '../api/portal-queries';
@@ -18,7 +19,7 @@ const FIELDS = ['scope', 'language', 'givenAt'] as const;
 
 const toInput = (values: Values) => ({ scope: values.scope || undefined, language: values.language, givenAt: localDateTimeToIso(values.givenAt) });
 const resolver = reshapedResolver(zodResolver(CreateGuardianConsentSchema, zodErrorMap), toInput);
-const defaults = (language: string): Values => ({ scope: '', language, givenAt: toLocalDateTimeInput(new Date()) });
+const defaults = (language: string): Values => ({ scope: '', language, givenAt: toLocalDateTimeInput(appNow()) });
 
 // The guardian's own consent, given together with the minor: what it allows, in plain words.
 export const GuardianConsentForm = ({ caseId }: { caseId: string }) => {
@@ -67,7 +68,7 @@ export const GuardianConsentForm = ({ caseId }: { caseId: string }) => {
             type="datetime-local"
             label={t('portal.consents.form.givenAt')}
             required
-            max={toLocalDateTimeInput(new Date())}
+            max={toLocalDateTimeInput(appNow())}
             error={fieldError(errors.givenAt)}
             {...form.register('givenAt')}
           />

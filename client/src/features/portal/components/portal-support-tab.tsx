@@ -1,7 +1,8 @@
-import { isClosedState, type CaseDetail, type ProsieguoRequest } from '@app/contracts';
+import { daysBetween, isClosedState, type CaseDetail, type ProsieguoRequest } from '@app/contracts';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/features/case-file/components/query-state';
+import { appToday } from '@/lib/clock';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { formatDateTime } from '../utils/portal-format';
@@ -9,7 +10,8 @@ import { WithPortalCase } from './portal-case-query';
 import { PortalSection } from './portal-section';
 import { ProsieguoForm } from './prosieguo-form';
 
-const daysUntil = (isoDate: string): number => Math.ceil((Date.parse(`${isoDate}T00:00:00Z`) - Date.now()) / 86_400_000);
+// Calendar days from today (in Italy) to a YYYY-MM-DD date.
+const daysUntil = (isoDate: string): number => daysBetween(appToday(), isoDate);
 
 const RequestItem = ({ request }: { request: ProsieguoRequest }) => {
   const { t } = useTranslation();

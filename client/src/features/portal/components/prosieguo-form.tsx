@@ -1,4 +1,4 @@
-import { CreateProsieguoRequestSchema, type CreateProsieguoRequestInput } from '@app/contracts';
+import { addDays, addYears, CreateProsieguoRequestSchema, type CreateProsieguoRequestInput } from '@app/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -19,8 +19,8 @@ const resolver = reshapedResolver(zodResolver(CreateProsieguoRequestSchema, zodE
 const DEFAULTS: Values = { reasons: '', requestedUntil: '' };
 
 // The day after a YYYY-MM-DD date (the earliest end of the support: after the 18th birthday).
-const dayAfter = (isoDate: string): string => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const twentyFirst = (eighteenth: string): string => `${String(Number(eighteenth.slice(0, 4)) + 3).padStart(4, '0')}${eighteenth.slice(4)}`;
+const dayAfter = (isoDate: string): string => addDays(isoDate, 1);
+const twentyFirst = (eighteenth: string): string => addYears(eighteenth, 3);
 
 export const ProsieguoForm = ({ caseId, eighteenthBirthday }: { caseId: string; eighteenthBirthday: string | null }) => {
   const { t } = useTranslation();

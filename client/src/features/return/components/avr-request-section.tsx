@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
 import { useCurrentUser } from '@/lib/auth';
 import { returnResolver } from '../utils/return-zod';
+import { appNow } from '@/lib/clock';
 import { useLocale } from '@/lib/i18n';
 import { recordAvrRequest } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
@@ -59,7 +60,7 @@ const RequestForm = ({ caseId }: { caseId: string }) => {
   const user = useCurrentUser();
   const fieldError = useReturnFieldErrorText();
   const defaults = useMemo<Values>(
-    () => ({ minorWords: '', language: '', mediatorPresent: false, mediatorName: '', informedBy: user.displayName, givenAt: toLocalDateTimeInput(new Date()) }),
+    () => ({ minorWords: '', language: '', mediatorPresent: false, mediatorName: '', informedBy: user.displayName, givenAt: toLocalDateTimeInput(appNow()) }),
     [user.displayName],
   );
   const form = useForm<Values, unknown, RecordAvrRequestInput>({ resolver, defaultValues: defaults });

@@ -1,4 +1,4 @@
-import { GrantCourtAccessSchema, type CourtAccessGrant, type GrantCourtAccessInput } from '@app/contracts';
+import { COURT_ACCESS_MAX_DAYS, GrantCourtAccessSchema, isCalendarDay, romeMidnight, type CourtAccessGrant, type GrantCourtAccessInput } from '@app/contracts';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -20,20 +20,23 @@ import { SubHeading } from './return-section';
 
 type Values = { courtOrganisationId: string; until: string; reason: string };
 const FIELDS = ['courtOrganisationId', 'until', 'reason'] as const;
-// The access ends at the end of the chosen day, in the user's time zone.
+// The access ends at the end of the chosen day in Italy (23:59:59 in Rome); anything unreadable is
+// passed on so that validation reports it.
+const endOfDay = (day: string): string => (isCalendarDay(day) ? new Date(romeMidnight(addDays(day, 1)).getTime() - 1000).toISOString() : day);
 const toInput = (values: Values) => ({
   courtOrganisationId: values.courtOrganisationId || undefined,
-  expiresAt: values.until ? new Date(`${values.until}T23:59:59`).toISOString() : undefined,
+  expiresAt: values.until ? endOfDay(values.until) : undefined,
   reason: values.reason,
 });
 const resolver = returnResolver(GrantCourtAccessSchema, toInput);
 
 const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null }) => {
   const { t } = useTranslation();
+  const today = todayIso();
   const fieldError = useReturnFieldErrorText();
   const form = useForm<Values, unknown, GrantCourtAccessInput>({
     resolver,
-    defaultValues: { courtOrganisationId: courtId ?? '', until: addDays(todayIso(), 90), reason: t('return.courtAccess.defaultReason') },
+    defaultValues: { courtOrganisationId: courtId ?? '', until: addDays(today, 90), reason: t('return.courtAccess.defaultReason') },
   });
   const { errors } = form.formState;
   const mutation = useReturnMutation(caseId, (input: GrantCourtAccessInput) => grantCourtAccess(caseId, input));
@@ -55,7 +58,7 @@ const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null
         {mutation.isError && !hasReturnFieldErrors(mutation.error, [...FIELDS, 'expiresAt']) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <CourtSelect control={form.control} name="courtOrganisationId" error={fieldError(errors.courtOrganisationId)} />
-          <TextInput type="date" label={t('return.courtAccess.until')} description={t('return.courtAccess.untilHint')} required min={addDays(todayIso(), 1)} max={addDays(todayIso(), 365)} error={fieldError(errors.until)} {...form.register('until')} />
+          <TextInput type="date" label={t('return.courtAccess.until')} description={t('return.courtAccess.untilHint')} required min={addDays(today, 1)} max={addDays(today, COURT_ACCESS_MAX_DAYS - 1)} error={fieldError(errors.until)} {...form.register('until')} />
           <TextInput label={t('return.courtAccess.reason')} required error={fieldError(errors.reason)} {...form.register('reason')} />
         </SimpleGrid>
         <div>

@@ -1,4 +1,5 @@
 import {
+  addYears,
   CourtFilerSchema,
   type CourtFiler,
   CreateCourtProceedingSchema,
@@ -22,6 +23,7 @@ import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/u
 import { documentQueries } from '@/features/documents/api/documents-queries';
 import { reportQueries } from '@/features/reports/api/reports-queries';
 import { useCurrentUser } from '@/lib/auth';
+import { appNow } from '@/lib/clock';
 import { returnResolver } from '../utils/return-zod';
 import { attachDecree, createCourtProceeding, recordCourtDecision, recordHearing, recordProsieguo, scheduleHearing } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
@@ -270,7 +272,8 @@ const hearingResolver = returnResolver(RecordHearingSchema, (values: HearingValu
 export const RecordHearingForm = ({ caseId, hearingId, scheduledAt, onDone }: { caseId: string; hearingId: string; scheduledAt: string } & Done) => {
   const { t } = useTranslation();
   const fieldError = useReturnFieldErrorText();
-  const initial = new Date(scheduledAt) < new Date() ? toLocalDateTimeInput(new Date(scheduledAt)) : toLocalDateTimeInput(new Date());
+  const now = appNow();
+  const initial = new Date(scheduledAt) < now ? toLocalDateTimeInput(new Date(scheduledAt)) : toLocalDateTimeInput(now);
   const form = useForm<HearingValues, unknown, RecordHearingInput>({
     resolver: hearingResolver,
     defaultValues: { heldAt: initial, minorHeard: true, guardianHeard: true, interpreterName: '', interpreterLanguage: '', notes: '' },
@@ -290,7 +293,7 @@ export const RecordHearingForm = ({ caseId, hearingId, scheduledAt, onDone }: { 
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('return.court.recordHearing')} data-testid="hearing-record-form">
       <Stack gap="xs">
         {mutation.isError && !hasReturnFieldErrors(mutation.error, HEARING_FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
-        <TextInput type="datetime-local" label={t('return.court.heldAt')} required max={toLocalDateTimeInput(new Date())} error={fieldError(errors.heldAt)} {...form.register('heldAt')} />
+        <TextInput type="datetime-local" label={t('return.court.heldAt')} required max={toLocalDateTimeInput(now)} error={fieldError(errors.heldAt)} {...form.register('heldAt')} />
         <Group>
           <Checkbox label={t('return.court.minorHeard')} {...form.register('minorHeard')} />
           <Checkbox label={t('return.court.guardianHeard')} {...form.register('guardianHeard')} />
@@ -480,7 +483,7 @@ export const ProsieguoForm = ({ caseId, eighteenthBirthday, onDone }: { caseId: 
   });
   // After the 18th birthday, no later than the 21st (the server checks it too).
   const min = eighteenthBirthday ? addDays(eighteenthBirthday, 1) : undefined;
-  const max = eighteenthBirthday ? `${Number(eighteenthBirthday.slice(0, 4)) + 3}${eighteenthBirthday.slice(4)}` : undefined;
+  const max = eighteenthBirthday ? addYears(eighteenthBirthday, 3) : undefined;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="prosieguo-form-heading" data-testid="prosieguo-form">
       <Stack gap="sm">

@@ -1,5 +1,5 @@
 import type { CaseDetail, CourtFile, CourtHearing, CourtProceeding } from '@app/contracts';
-import { isClosedState } from '@app/contracts';
+import { birthday, isClosedState } from '@app/contracts';
 import { Anchor, Badge, Button, Card, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -301,6 +301,6 @@ export const CourtClerkPanel = ({ caseId, caseDetail }: { caseId: string; caseDe
       </Card>
     );
   }
-  const eighteenth = caseDetail.minor.dateOfBirth ? `${Number(caseDetail.minor.dateOfBirth.slice(0, 4)) + 18}${caseDetail.minor.dateOfBirth.slice(4)}` : null;
+  const eighteenth = caseDetail.minor.dateOfBirth ? birthday(caseDetail.minor.dateOfBirth, 18) : null;
   return <CourtSection caseId={caseId} caseDetail={caseDetail} court={courtQuery.data} mode="court" hasPlan={false} eighteenthBirthday={eighteenth} />;
 };

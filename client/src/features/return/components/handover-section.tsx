@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { caseFileQueries } from '@/features/case-file/api/case-file-queries';
 import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
 import { returnResolver } from '../utils/return-zod';
+import { appNow } from '@/lib/clock';
 import { useLocale } from '@/lib/i18n';
 import { recordHandover } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
@@ -92,7 +93,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
   const caregiver = file.travelPlan?.receivingCaregiver ?? null;
   const defaults = useMemo<Values>(
     () => ({
-      arrivedAt: toLocalDateTimeInput(new Date()),
+      arrivedAt: toLocalDateTimeInput(appNow()),
       place: '',
       receivedByName: caregiver?.name ?? '',
       receivedByKind: '',
@@ -127,7 +128,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
         </Text>
         {mutation.isError && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="datetime-local" label={t('return.handover.arrivedAt')} required max={toLocalDateTimeInput(new Date())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
+          <TextInput type="datetime-local" label={t('return.handover.arrivedAt')} required max={toLocalDateTimeInput(appNow())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
           <TextInput label={t('return.handover.place')} description={t('return.handover.placeHint')} required error={fieldError(errors.place)} {...form.register('place')} />
           <Controller
             control={form.control}

@@ -1,4 +1,5 @@
-import type { Locale } from '@app/contracts';
+import { romeDay, type Locale } from '@app/contracts';
+import { appNow } from '@/lib/clock';
 import { intlLocale } from '@/lib/format';
 
 export { formatDateTime } from '@/lib/format';
@@ -15,14 +16,8 @@ export const formatMonth = (isoDate: string, locale: Locale): string =>
 export const formatIndex = (value: number, locale: Locale): string =>
   new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
-// Today as YYYY-MM-DD in the user's own calendar (for date inputs' max and "overdue").
-export const todayIso = (now: Date = new Date()): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+// Today as a calendar day in Italy, YYYY-MM-DD (for date inputs' max and "overdue").
+export const todayIso = (now: Date = appNow()): string => romeDay(now);
 
 // A calendar date N days after another (YYYY-MM-DD).
-export const addDays = (isoDate: string, days: number): string => {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
+export { addDays } from '@app/contracts';

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DetailList } from '@/components/ui/detail-list';
+import { appToday } from '@/lib/clock';
 import { useErrorMessage } from '@/lib/error-message';
 import { formatCalendarDate } from '@/lib/format';
 import { zodErrorMap } from '@/lib/form-errors';
@@ -21,7 +22,7 @@ import { useLocale } from '@/lib/i18n';
 import { tracingQueries } from '../api/tracing-queries';
 import { usePutAssessment } from '../api/tracing-mutations';
 import { emptySections, firstError, writtenSections, type SectionTexts } from '../utils/assessment';
-import { linesOf, toLocalDateInput } from '../utils/form-values';
+import { linesOf } from '../utils/form-values';
 import { reshapedResolver } from '../utils/reshaped-resolver';
 import { applyTracingFieldErrors, hasTracingFieldErrors, isStale, useTracingFieldErrorText } from '../utils/server-errors';
 import { formatDateTime } from '../utils/tracing-format';
@@ -51,7 +52,7 @@ const toInput = (values: AssessmentValues) => ({
 const resolver = reshapedResolver(zodResolver(PutFamilyAssessmentSchema, zodErrorMap), toInput);
 
 const valuesFrom = (assessment: FamilyAssessment | null, interviewMode: InterviewMode | null): AssessmentValues => ({
-  interviewDate: assessment?.interviewDate ?? toLocalDateInput(new Date()),
+  interviewDate: assessment?.interviewDate ?? appToday(),
   interviewMode: assessment?.interviewMode ?? interviewMode ?? '',
   personsPresent: assessment?.personsPresent.join('\n') ?? '',
   languageOriginal: assessment?.languageOriginal ?? '',
@@ -192,7 +193,7 @@ export const AssessmentForm = ({ requestId, assessment, interviewMode }: Assessm
             type="date"
             label={t('tracing.assessment.interviewDate')}
             required
-            max={toLocalDateInput(new Date())}
+            max={appToday()}
             error={fieldError(errors.interviewDate)}
             {...form.register('interviewDate')}
           />

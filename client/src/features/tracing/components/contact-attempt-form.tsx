@@ -4,6 +4,7 @@ import { Button, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInp
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { appNow } from '@/lib/clock';
 import { zodErrorMap } from '@/lib/form-errors';
 import { useCreateContactAttempt } from '../api/tracing-mutations';
 import { localDateTimeToIso, toLocalDateTimeInput } from '../utils/form-values';
@@ -30,7 +31,7 @@ const toInput = (values: ContactAttemptValues) => ({
 
 const resolver = reshapedResolver(zodResolver(CreateContactAttemptSchema, zodErrorMap), toInput);
 
-const defaults = (): ContactAttemptValues => ({ attemptedAt: toLocalDateTimeInput(new Date()), channel: '', result: '', familyMemberId: '' });
+const defaults = (): ContactAttemptValues => ({ attemptedAt: toLocalDateTimeInput(appNow()), channel: '', result: '', familyMemberId: '' });
 
 // Every try to reach the family counts, also the unanswered calls: the outcome needs at least one.
 export const ContactAttemptForm = ({ requestId, packet, sentAt }: { requestId: string; packet: TracingPacket; sentAt: string }) => {
@@ -76,7 +77,7 @@ export const ContactAttemptForm = ({ requestId, packet, sentAt }: { requestId: s
             label={t('tracing.attemptForm.attemptedAt')}
             required
             min={toLocalDateTimeInput(new Date(sentAt))}
-            max={toLocalDateTimeInput(new Date())}
+            max={toLocalDateTimeInput(appNow())}
             error={fieldError(errors.attemptedAt)}
             {...form.register('attemptedAt')}
           />

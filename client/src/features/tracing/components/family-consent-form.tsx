@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/lib/auth';
+import { appNow } from '@/lib/clock';
 import { zodErrorMap } from '@/lib/form-errors';
 import { useCreateFamilyConsent } from '../api/tracing-mutations';
 import { localDateTimeToIso, toLocalDateTimeInput } from '../utils/form-values';
@@ -42,7 +43,7 @@ const defaultsFor = (informedBy: string, scope: string): FamilyConsentValues => 
   scope,
   language: '',
   informedBy,
-  givenAt: toLocalDateTimeInput(new Date()),
+  givenAt: toLocalDateTimeInput(appNow()),
   mediatorPresent: false,
   mediatorName: '',
 });
@@ -136,7 +137,7 @@ export const FamilyConsentForm = ({
             type="datetime-local"
             label={t('tracing.consentForm.givenAt')}
             required
-            max={toLocalDateTimeInput(new Date())}
+            max={toLocalDateTimeInput(appNow())}
             error={fieldError(errors.givenAt)}
             {...form.register('givenAt')}
           />

@@ -1,4 +1,5 @@
 import {
+  addDays,
   CreateTracingRequestSchema,
   TRACING_DEFAULT_SLA_DAYS,
   TRACING_MAX_SLA_DAYS,
@@ -12,11 +13,12 @@ import { notifications } from '@mantine/notifications';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { zodErrorMap } from '@/lib/form-errors';
-import { formatCountry, formatInstantDate } from '@/lib/format';
+import { appToday } from '@/lib/clock';
+import { formatCalendarDate, formatCountry } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useCreateTracingRequest } from '../api/tracing-mutations';
 import { firstError } from '../utils/assessment';
-import { addDays, endOfLocalDayToIso, toLocalDateInput } from '../utils/form-values';
+import { endOfDayToIso } from '../utils/form-values';
 import { reshapedResolver } from '../utils/reshaped-resolver';
 import { applyTracingFieldErrors, hasTracingFieldErrors, useTracingFieldErrorText } from '../utils/server-errors';
 import { personName } from '../utils/tracing-format';
@@ -37,7 +39,7 @@ const toInput = (values: SendValues) => ({
   targetMemberIds: values.targetMemberIds,
   questions: values.questions.map((question) => question.text),
   ...(values.safetyNotes.trim() ? { safetyNotes: values.safetyNotes } : {}),
-  ...(values.dueDate ? { dueAt: endOfLocalDayToIso(values.dueDate) } : {}),
+  ...(values.dueDate ? { dueAt: endOfDayToIso(values.dueDate) } : {}),
 });
 
 const resolver = reshapedResolver(zodResolver(CreateTracingRequestSchema, zodErrorMap), toInput);
@@ -80,8 +82,9 @@ export const SendTracingForm = ({ caseId, caseDetail, familyMembers }: SendTraci
   const questions = useFieldArray({ control: form.control, name: 'questions' });
   const country = useWatch({ control: form.control, name: 'targetCountry' });
   const countryName = /^[A-Za-z]{2}$/.test(country.trim()) ? formatCountry(country.trim().toUpperCase(), locale) : null;
-  const today = new Date();
-  const defaultDue = formatInstantDate(addDays(today, TRACING_DEFAULT_SLA_DAYS).toISOString(), locale);
+  // Calendar days in Italy; the server's limits count from its own clock (appToday follows it).
+  const today = appToday();
+  const defaultDue = formatCalendarDate(addDays(today, TRACING_DEFAULT_SLA_DAYS), locale);
   const questionNames = questions.fields.map((_, index) => `questions.${index}.text` as const);
 
   const submit = form.handleSubmit((input) => {
@@ -217,8 +220,8 @@ export const SendTracingForm = ({ caseId, caseDetail, familyMembers }: SendTraci
           type="date"
           label={t('tracing.sendForm.dueDate')}
           description={t('tracing.sendForm.dueDateHint', { date: defaultDue, max: TRACING_MAX_SLA_DAYS })}
-          min={toLocalDateInput(addDays(today, 1))}
-          max={toLocalDateInput(addDays(today, TRACING_MAX_SLA_DAYS - 1))}
+          min={addDays(today, 1)}
+          max={addDays(today, TRACING_MAX_SLA_DAYS - 1)}
           w={{ base: '100%', sm: 320 }}
           error={fieldError(errors.dueDate ?? (errors as Partial<Record<string, FieldError>>).dueAt)}
           {...form.register('dueDate')}

@@ -1,3 +1,5 @@
+import { isCalendarDay, romeInstant } from '@app/contracts';
+
 // Conversions between what the inputs hold and what the API takes.
 
 // Optional text fields: an empty box means "not given", not an empty string.
@@ -10,9 +12,6 @@ const pad = (value: number): string => String(value).padStart(2, '0');
 export const toLocalDateTimeInput = (date: Date): string =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
-// <input type="date">: the user's local calendar date.
-export const toLocalDateInput = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-
 // The local date-time typed by the user as an ISO instant; anything unreadable is passed on
 // unchanged so that validation reports it.
 export const localDateTimeToIso = (value: string): string => {
@@ -21,18 +20,9 @@ export const localDateTimeToIso = (value: string): string => {
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 };
 
-// A due date chosen as a calendar day means "by the end of that day", in the user's time zone.
-export const endOfLocalDayToIso = (value: string): string => {
-  if (!value) return value;
-  const date = new Date(`${value}T23:59:00`);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-};
-
-export const addDays = (date: Date, days: number): Date => {
-  const copy = new Date(date);
-  copy.setDate(copy.getDate() + days);
-  return copy;
-};
+// A due date chosen as a calendar day (in Italy, as its limits are) means "by the end of that
+// day" there: 23:59 in Rome. Anything unreadable is passed on so that validation reports it.
+export const endOfDayToIso = (value: string): string => (isCalendarDay(value) ? romeInstant(value, 23, 59).toISOString() : value);
 
 // One entry per non-empty line (persons present, typed one per line on a phone).
 export const linesOf = (text: string): string[] =>

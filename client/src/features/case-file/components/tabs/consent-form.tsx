@@ -13,6 +13,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/auth';
+import { appNow } from '@/lib/clock';
 import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { useCreateConsent } from '../../api/create-consent';
 import { useCaseFileErrorMessage } from '../../utils/case-file-error';
@@ -59,7 +60,7 @@ const defaultsFor = (informedBy: string): ConsentFormValues => ({
   mediatorName: '',
   informedBy,
   minorWords: '',
-  givenAt: toLocalDateTimeInput(new Date()),
+  givenAt: toLocalDateTimeInput(appNow()),
 });
 
 export const ConsentForm = ({ caseId, familyMembers }: { caseId: string; familyMembers: readonly FamilyMember[] }) => {
@@ -185,7 +186,7 @@ export const ConsentForm = ({ caseId, familyMembers }: { caseId: string; familyM
             type="datetime-local"
             label={t('caseFile.consentForm.givenAt')}
             required
-            max={toLocalDateTimeInput(new Date())}
+            max={toLocalDateTimeInput(appNow())}
             error={fieldError(errors.givenAt)}
             {...form.register('givenAt')}
           />
