@@ -9,6 +9,7 @@ import { Portals1764000007000 } from './1764000007000-portals';
 import { GrantKeyset1764000008000 } from './1764000008000-grant-keyset';
 import { NameKeyDictionary1764000009000 } from './1764000009000-name-key-dictionary';
 import { AppClock1764000010000 } from './1764000010000-app-clock';
+import { CaseStateCheck1764000011000 } from './1764000011000-case-state-check';
 
 // Listed explicitly (no globs) so tsc output, jest and the CLI run the same list.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   GrantKeyset1764000008000,
   NameKeyDictionary1764000009000,
   AppClock1764000010000,
+  CaseStateCheck1764000011000,
 ];

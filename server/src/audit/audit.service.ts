@@ -28,7 +28,9 @@ export class AuditService {
   }
 }
 
-// The trigger assigns seq, time and the chained hashes.
+// The trigger assigns seq, time and the chained hashes. The time is the database's real clock
+// (clock_timestamp()), never the app's: no setting of a connection (app.clock_offset_ms, TEST_NOW)
+// can date an entry of the tamper-evident trail.
 export async function appendAudit(executor: Executor, entry: AuditEntry): Promise<void> {
   await executor.query(
     `INSERT INTO audit_event (seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, detail, ip, prev_hash, row_hash)

@@ -1,3 +1,4 @@
+import { addDays, addYears } from '@app/contracts';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
 import { DAY, ReturnDriver, SCORES, isoDay } from './return-fixtures';
 import { testNow } from '../setup/test-clock';
@@ -251,12 +252,12 @@ describe('return, court and reintegration through the API', () => {
 
     // The prosieguo comes from the court's decree, after the 18th and no later than the 21st birthday.
     const decree = (await d.upload(courtMilano, `/api/cases/${caseId}/court/decrees`, { title: 'Decreto di prosieguo amministrativo', language: 'it' }).expect(201)).body.id;
-    const twentyFirst = isoDay(new Date(Date.UTC(eighteenth.getUTCFullYear() + 3, eighteenth.getUTCMonth(), eighteenth.getUTCDate())));
+    const twentyFirst = addYears(isoDay(eighteenth), 3);
     const prosieguo = { docketNumber: 'RG 77/2026', decidedOn: isoDay(testNow()), decreeDocumentId: decree };
-    const late = await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: isoDay(new Date(Date.parse(twentyFirst) + DAY)) }).expect(400);
+    const late = await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: addDays(twentyFirst, 1) }).expect(400);
     expect(late.body.details.fields).toEqual([expect.objectContaining({ path: 'prosieguoUntil', code: 'after_21st_birthday' })]);
     await t.as(courtPalermo).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: twentyFirst }).expect(404);
-    const until = isoDay(new Date(eighteenth.getTime() + 365 * DAY));
+    const until = addDays(isoDay(eighteenth), 365);
     await t.as(courtMilano).post(`/api/cases/${caseId}/court/prosieguo`, { ...prosieguo, prosieguoUntil: until }).expect(201);
     const minor = await t.db.query<{ until: string }[]>(`SELECT to_char(m.prosieguo_until, 'YYYY-MM-DD') AS until FROM cases c JOIN minors m ON m.id = c.minor_id WHERE c.id = $1`, [caseId]);
     expect(minor).toEqual([{ until }]);
