@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { CaseFileController } from './case-file.controller';
 import { CaseFileService } from './case-file.service';
 
-@Module({ imports: [CasesModule], controllers: [CaseFileController], providers: [CaseFileService] })
+@Module({ imports: [WorkflowModule], controllers: [CaseFileController], providers: [CaseFileService] })
 export class CaseFileModule {}

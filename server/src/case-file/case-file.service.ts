@@ -6,9 +6,9 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { CasesRepository, type CaseRow } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
-import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { toConsent, toFamilyMember, toRiskCheck, type ConsentRow, type FamilyMemberRow, type RiskCheckRow } from './case-file.mapper';
+import { CaseChanges } from '../workflow/case-changes';
 
 @Injectable()
 export class CaseFileService {
@@ -18,6 +18,7 @@ export class CaseFileService {
     private readonly cases: CasesRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private async visibleCase(tx: Executor, user: AuthUser, caseId: string, { open = true } = {}): Promise<CaseRow> {
@@ -27,12 +28,9 @@ export class CaseFileService {
     return row;
   }
 
-  private async record(tx: Executor, user: AuthUser, caseId: string, action: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown> = {}) {
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, this.clock.now(), user.id, action, JSON.stringify({ entityId, ...detail })]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, this.clock.now()]);
-    await this.audit.append({ actor: user, action, entityType, entityId, caseId, detail, ip }, tx);
-    // A consent or an approved risk check can close a deadline at once, not at the next sweep.
-    await recomputeTasks(tx, caseId, this.clock.now());
+  // A consent or an approved risk check can close a deadline at once, not at the next sweep.
+  private record(tx: Executor, user: AuthUser, caseId: string, action: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown> = {}) {
+    return this.changes.record(tx, { user, caseId, action, entity: { type: entityType, id: entityId }, ip, detail });
   }
 
   async get(user: AuthUser, caseId: string, ip: string): Promise<CaseFile> {

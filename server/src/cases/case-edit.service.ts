@@ -12,16 +12,15 @@ import {
   type UpdateMinorInput,
   romeDay,
 } from '@app/contracts';
-import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Db, type Executor } from '../database/db';
-import { recomputeTasks } from '../tasks/task-recompute';
 import { parseIfMatch, staleVersion } from '../workflow/case-transition.service';
 import { FieldProblems, REQUESTER_TYPES, checkOrganisation, notInFuture } from './case-input.checks';
 import { CasesRepository, type CaseRow } from './cases.repository';
 import { MINOR_COLUMNS, MINOR_SELECT, sameValue } from './minor-columns';
+import { CaseChanges } from '../workflow/case-changes';
 
 const CASE_COLUMNS: Record<CaseEditField, string> = {
   priority: 'priority',
@@ -49,7 +48,7 @@ export class CaseEditService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
-    private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private async lockForEdit(tx: Executor, user: AuthUser, caseId: string, expectedVersion: number): Promise<CaseRow> {
@@ -89,8 +88,12 @@ export class CaseEditService {
       await this.bumpVersion(tx, caseId, expectedVersion, now, fields.map((f, i) => `${CASE_COLUMNS[f]} = $${i + 4}`).join(', '), values);
       const changes: Changes = {};
       for (const f of fields) if (CASE_FIELDS_WITH_VALUES.includes(f)) changes[f] = { from: current[f] ?? null, to: input[f] ?? null };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'CASE_UPDATED', $4)`, [caseId, now, user.id, JSON.stringify({ fields, changes })]);
-      await this.audit.append({ actor: user, action: 'CASE_UPDATED', entityType: 'case', entityId: caseId, caseId, detail: { fields }, ip }, tx);
+      // The version bump moved the last update; the timeline keeps old and new values, the audit
+      // trail only the fields' names.
+      await this.changes.record(tx, {
+        user, caseId, action: 'CASE_UPDATED', entity: { type: 'case', id: caseId }, ip, at: now,
+        detail: { fields }, history: { fields, changes }, touch: false, recomputeTasks: false,
+      });
       // Scoped to the case: the case row, its history and audit (the minor, shared by the minor's
       // other cases, is edited by updateMinor, unscoped).
     }, { caseId });
@@ -122,12 +125,12 @@ export class CaseEditService {
       // never copied; the other fields are named only.
       const changes: Changes = {};
       for (const f of fields) if (AGE_MINOR_FIELDS.includes(f)) changes[f] = { from: current[f] ?? null, to: input[f] ?? null };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'MINOR_UPDATED', $4)`, [
-        caseId, now, user.id, JSON.stringify({ minorId: row.minor_id, fields, changes, sensitive: fields.filter((f) => SENSITIVE_MINOR_FIELDS.includes(f)) }),
-      ]);
-      await this.audit.append({ actor: user, action: 'MINOR_UPDATED', entityType: 'minor', entityId: row.minor_id, caseId, detail: { fields }, ip }, tx);
       // The 18th birthday and prosieguo drive deadlines.
-      if (fields.some((f) => f === 'dateOfBirth' || f === 'dobIsDefaultJan1' || f === 'prosieguoUntil')) await recomputeTasks(tx, caseId, now);
+      await this.changes.record(tx, {
+        user, caseId, action: 'MINOR_UPDATED', entity: { type: 'minor', id: row.minor_id }, ip, at: now, detail: { fields }, touch: false,
+        history: { minorId: row.minor_id, fields, changes, sensitive: fields.filter((f) => SENSITIVE_MINOR_FIELDS.includes(f)) },
+        recomputeTasks: fields.some((f) => f === 'dateOfBirth' || f === 'dobIsDefaultJan1' || f === 'prosieguoUntil'),
+      });
     });
   }
 }

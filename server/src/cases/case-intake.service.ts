@@ -8,6 +8,7 @@ import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { FieldProblems, REQUESTER_TYPES, checkOrganisation, checkUser, notInFuture } from './case-input.checks';
 import { MINOR_COLUMNS } from './minor-columns';
+import { appendCaseHistory } from '../workflow/case-changes';
 
 // Case numbers keep the demo seed's format: IF-<year of the request>-<sequence, 4 digits>. The
 // sequence is shared by every year, so numbers never collide (case_number is also UNIQUE).
@@ -96,9 +97,7 @@ export class CaseIntakeService {
       }
 
       const newMinor = !input.existingMinorId;
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, to_state, detail) VALUES ($1, $2, $3, 'CASE_CREATED', 'RECEIVED', $4)`, [
-        caseId, now, user.id, JSON.stringify({ caseNumber, channel: input.channel, minorId, newMinor }),
-      ]);
+      await appendCaseHistory(tx, { caseId, at: now, actorId: user.id, kind: 'CASE_CREATED', toState: 'RECEIVED', detail: { caseNumber, channel: input.channel, minorId, newMinor } });
       if (newMinor) await this.audit.append({ actor: user, action: 'MINOR_CREATED', entityType: 'minor', entityId: minorId, caseId, ip }, tx);
       await this.audit.append({
         actor: user,

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { CasesController } from './cases.controller';
-import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseEditService } from './case-edit.service';
 import { CaseIntakeService } from './case-intake.service';
-import { CaseFactsRepository } from '../workflow/case-facts.repository';
-import { CaseTransitionService } from '../workflow/case-transition.service';
 
+// The case list, intake and edits; the case-change unit and transitions come from WorkflowModule.
 @Module({
+  imports: [WorkflowModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseIntakeService, CaseEditService, CaseFactsRepository, CaseTransitionService],
-  exports: [CasesRepository, CaseFactsRepository, CaseTransitionService],
+  providers: [CasesService, CaseIntakeService, CaseEditService],
 })
 export class CasesModule {}

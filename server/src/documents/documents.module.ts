@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
-@Module({ imports: [CasesModule], controllers: [DocumentsController], providers: [DocumentsService], exports: [DocumentsService] })
+@Module({ imports: [WorkflowModule], controllers: [DocumentsController], providers: [DocumentsService], exports: [DocumentsService] })
 export class DocumentsModule {}

@@ -13,6 +13,7 @@ import { contentDisposition, sanitizeFileName } from './file-name';
 import { detectMediaType, extensionMatches } from './file-type';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './documents.mapper';
 import type { MultipartUpload } from './multipart';
+import { CaseChanges } from '../workflow/case-changes';
 
 interface PreparedUpload {
   fields: UploadDocumentFields;
@@ -46,6 +47,7 @@ export class DocumentsService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   // Fields, content type and name are checked before anything touches the database.
@@ -92,9 +94,7 @@ export class DocumentsService {
     const documentId = inserted[0]!.id;
     await tx.query(`INSERT INTO document_contents (document_id, content) VALUES ($1, $2)`, [documentId, upload.data]);
     const detail = { documentId, type: upload.fields.type, mediaType: upload.mediaType, sizeBytes: upload.data.length, sha256: upload.sha256, tracingRequestId };
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'DOCUMENT_UPLOADED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-    await this.audit.append({ actor: user, action: 'DOCUMENT_UPLOADED', entityType: 'document', entityId: documentId, caseId, detail, ip }, tx);
+    await this.changes.record(tx, { user, caseId, action: 'DOCUMENT_UPLOADED', entity: { type: 'document', id: documentId }, ip, at: now, detail, history: detail, recomputeTasks: false });
     const rows = await tx.query<DocumentRow[]>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.id = $1`, [documentId]);
     return toDocument(rows[0]!);
   }

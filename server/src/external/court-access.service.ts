@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { FieldProblems, checkOrganisation } from '../cases/case-input.checks';
 import { CasesRepository } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
+import { CaseChanges } from '../workflow/case-changes';
 
 interface GrantRow {
   id: string;
@@ -34,6 +35,7 @@ export class CourtAccessService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private toGrant(r: GrantRow, now: Date): CourtAccessGrant {
@@ -78,8 +80,7 @@ export class CourtAccessService {
         )
       )[0]!.id;
       const detail = { grantId: id, courtOrganisationId: input.courtOrganisationId, expiresAt: expiresAt.toISOString(), reason: input.reason };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'COURT_ACCESS_GRANTED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
-      await this.audit.append({ actor: user, action: 'COURT_ACCESS_GRANTED', entityType: 'case', entityId: caseId, caseId, detail, ip }, tx);
+      await this.changes.record(tx, { user, caseId, action: 'COURT_ACCESS_GRANTED', entity: { type: 'case', id: caseId }, ip, at: now, detail, history: detail, touch: false, recomputeTasks: false });
       return this.toGrant((await this.grantRow(tx, caseId, id))!, now);
     });
   }
@@ -93,8 +94,7 @@ export class CourtAccessService {
       if (row.expires_at !== null && row.expires_at <= now) throw new AppError('CONFLICT', 'This access has already ended');
       await tx.query(`UPDATE case_grants SET expires_at = $2 WHERE id = $1`, [grantId, now]);
       const detail = { grantId, courtOrganisationId: row.court_id };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'COURT_ACCESS_REVOKED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
-      await this.audit.append({ actor: user, action: 'COURT_ACCESS_REVOKED', entityType: 'case', entityId: caseId, caseId, detail, ip }, tx);
+      await this.changes.record(tx, { user, caseId, action: 'COURT_ACCESS_REVOKED', entity: { type: 'case', id: caseId }, ip, at: now, detail, history: detail, touch: false, recomputeTasks: false });
       return this.toGrant((await this.grantRow(tx, caseId, grantId))!, now);
     });
   }

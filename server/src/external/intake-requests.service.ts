@@ -22,6 +22,7 @@ import { CasesRepository, visibleCasePredicate } from '../cases/cases.repository
 import { MINOR_COLUMNS } from '../cases/minor-columns';
 import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
+import { CaseChanges, appendCaseHistory } from '../workflow/case-changes';
 
 interface IncomingRow {
   id: string;
@@ -58,6 +59,7 @@ export class IntakeRequestsService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   // The office's request becomes a case in RECEIVED: the unit supervises it, the office follows it
@@ -101,12 +103,10 @@ export class IntakeRequestsService {
           [caseId, user.organisationId, user.id, now, input.channel, JSON.stringify(input.questions), input.familyInformation ?? null],
         )
       )[0]!.id;
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, to_state, detail) VALUES ($1, $2, $3, 'CASE_CREATED', 'RECEIVED', $4)`, [
-        caseId,
-        now,
-        user.id,
-        JSON.stringify({ caseNumber, channel: input.channel, minorId, newMinor: true, via: 'portal', requestId }),
-      ]);
+      await appendCaseHistory(tx, {
+        caseId, at: now, actorId: user.id, kind: 'CASE_CREATED', toState: 'RECEIVED',
+        detail: { caseNumber, channel: input.channel, minorId, newMinor: true, via: 'portal', requestId },
+      });
       await this.audit.append({ actor: user, action: 'MINOR_CREATED', entityType: 'minor', entityId: minorId, caseId, ip }, tx);
       await this.audit.append(
         { actor: user, action: 'CASE_CREATED', entityType: 'case', entityId: caseId, caseId, detail: { caseNumber, minorId, newMinor: true, via: 'portal', requestId, grants: ['supervising_unit', 'social_services'] }, ip },
@@ -200,9 +200,7 @@ export class IntakeRequestsService {
       const assigned = (await tx.query<{ id: string; name: string }[]>(`SELECT id, display_name AS name FROM users WHERE id = $1`, [input.caseworkerId]))[0]!;
       const previous = current[0] ?? null;
       const detail = { caseworkerId: assigned.id, previousCaseworkerId: previous?.id ?? null, reason: input.reason ?? null };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'CASE_ASSIGNED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
-      await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-      await this.audit.append({ actor: user, action: 'CASE_ASSIGNED', entityType: 'case', entityId: caseId, caseId, detail, ip }, tx);
+      await this.changes.record(tx, { user, caseId, action: 'CASE_ASSIGNED', entity: { type: 'case', id: caseId }, ip, at: now, detail, history: detail, recomputeTasks: false });
       return { caseId, assignedCaseworker: assigned, previousCaseworker: previous, assignedAt: now.toISOString() };
     });
   }

@@ -27,6 +27,7 @@ import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from '../documents/doc
 import { DISCLOSURE_VIEW_SELECT, addressedTo, toInboxItem, type DisclosureViewRow } from '../inbox/inbox.store';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseTransitionService } from '../workflow/case-transition.service';
+import { CaseChanges } from '../workflow/case-changes';
 
 interface ConsentRow {
   id: string;
@@ -113,6 +114,7 @@ export class PortalService {
     private readonly cases: CasesRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private async visible(executor: Executor, user: AuthUser, caseId: string, options: { lock?: boolean; open?: boolean } = {}): Promise<CaseRow> {
@@ -122,11 +124,8 @@ export class PortalService {
     return row;
   }
 
-  private async record(tx: Executor, user: AuthUser, caseId: string, kind: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown>) {
-    const now = this.clock.now();
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, now, user.id, kind, JSON.stringify({ entityId, ...detail })]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-    await this.audit.append({ actor: user, action: kind, entityType, entityId, caseId, detail, ip }, tx);
+  private record(tx: Executor, user: AuthUser, caseId: string, kind: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown>) {
+    return this.changes.record(tx, { user, caseId, action: kind, entity: { type: entityType, id: entityId }, ip, detail });
   }
 
   // ---------------------------------------------------------------------------------------------

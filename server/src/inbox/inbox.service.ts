@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { CasesRepository } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import { DISCLOSURE_VIEW_SELECT, addressedTo, toInboxItem, toReceipt, type DisclosureViewRow } from './inbox.store';
+import { CaseChanges } from '../workflow/case-changes';
 
 // The recipients' inbox (issue 5): the disclosure register seen from the recipient's side. The
 // inbox is the register, not the case file: a recipient keeps what was released to them even if
@@ -20,6 +21,7 @@ export class InboxService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   async list(user: AuthUser, query: InboxQuery, ip: string): Promise<InboxPage> {
@@ -75,8 +77,11 @@ export class InboxService {
       const now = this.clock.now();
       await tx.query(`UPDATE report_disclosures SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1`, [disclosureId, now, user.id]);
       const detail = { disclosureId, reportId: row.report_id, versionNo: row.version_no, recipientName: row.recipient_name };
-      await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'REPORT_ACKNOWLEDGED', $4)`, [row.case_id, now, user.id, JSON.stringify(detail)]);
-      await this.audit.append({ actor: user, action: 'REPORT_ACKNOWLEDGED', entityType: 'disclosure', entityId: disclosureId, caseId: row.case_id, detail, ip }, tx);
+      // An acknowledgement changes no record of the case itself: no last update, no deadline.
+      await this.changes.record(tx, {
+        user, caseId: row.case_id, action: 'REPORT_ACKNOWLEDGED', entity: { type: 'disclosure', id: disclosureId }, ip, at: now, detail, history: detail,
+        touch: false, recomputeTasks: false,
+      });
       return toInboxItem((await this.addressed(tx, user, disclosureId))!);
     });
   }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 import { MinorSearchRepository } from './minor-search.repository';
 import { MinorSearchService } from './minor-search.service';
 import { MinorsController } from './minors.controller';
 
-@Module({ imports: [CasesModule], controllers: [MinorsController, DirectoryController], providers: [MinorSearchRepository, MinorSearchService, DirectoryService] })
+@Module({ imports: [WorkflowModule], controllers: [MinorsController, DirectoryController], providers: [MinorSearchRepository, MinorSearchService, DirectoryService] })
 export class MinorsModule {}

@@ -2,6 +2,7 @@ import { isReportDraftComplete, type ReportKind, type ReportSections } from '@ap
 import type { Executor } from '../database/db';
 import { prefillFromAssessment, prefillNonLocation, type DraftPrefill, type DraftSource } from './report-drafting';
 import { assessmentForDraft, reportKindForCase } from './reports.store';
+import { appendCaseHistory } from '../workflow/case-changes';
 
 // For the demo seed (and imports): a report that has gone as far as `status`, built the way the
 // endpoints build it (pre-filled from the assessment or the tracing outcome, each step a separate
@@ -65,13 +66,7 @@ export async function createReportForSeed(executor: Executor, input: SeedReport)
 
   const at = (step: number) => new Date(input.at.getTime() + step * HOUR);
   const history = (kindOfEvent: string, step: number, actor: string, detail: Record<string, unknown>) =>
-    executor.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [
-      input.caseId,
-      at(step),
-      actor,
-      kindOfEvent,
-      JSON.stringify({ entityId: reportId, ...detail }),
-    ]);
+    appendCaseHistory(executor, { caseId: input.caseId, at: at(step), actorId: actor, kind: kindOfEvent, detail: { entityId: reportId, ...detail } });
 
   const reportId = (
     await executor.query<{ id: string }[]>(`INSERT INTO reports (case_id, kind, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [input.caseId, kind, input.draftedBy, at(0)])

@@ -33,6 +33,7 @@ import { prefillFromAssessment, prefillNonLocation, type DraftPrefill } from './
 import { renderReportPdf } from './report-pdf';
 import { DISCLOSURE_SELECT, VERSION_SELECT, toReport, type DisclosureRow, type ReportRow, type VersionRow } from './reports.mapper';
 import { assessmentForDraft, reportKindForCase } from './reports.store';
+import { CaseChanges } from '../workflow/case-changes';
 
 const WORKING_STATUSES = ['DRAFT', 'IN_QA', 'QA_PASSED', 'RETURNED'] as const;
 // Organisations a report may be released to as a whole (every user of it can read it). A guardian
@@ -96,6 +97,7 @@ export class ReportsService {
     private readonly facts: CaseFactsRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -176,11 +178,8 @@ export class ReportsService {
     if (expected !== undefined && expected !== version.lock_version) throw staleDraft(version.lock_version);
   }
 
-  private async record(tx: Executor, user: AuthUser, caseId: string, action: string, reportId: string, ip: string, detail: Record<string, unknown>) {
-    const now = this.clock.now();
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, now, user.id, action, JSON.stringify({ entityId: reportId, ...detail })]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-    await this.audit.append({ actor: user, action, entityType: 'report', entityId: reportId, caseId, detail, ip }, tx);
+  private record(tx: Executor, user: AuthUser, caseId: string, action: string, reportId: string, ip: string, detail: Record<string, unknown>) {
+    return this.changes.record(tx, { user, caseId, action, entity: { type: 'report', id: reportId }, ip, detail });
   }
 
   // Fires the case transition that follows the report, after checking the machine's guards against

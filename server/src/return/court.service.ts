@@ -25,6 +25,7 @@ import type { MultipartUpload } from '../documents/multipart';
 import { ReturnCaseAccess, fieldError, type ReturnCaseRef } from './return-case';
 import { prepareReturnUpload, storeReturnDocument } from './return-documents';
 import { DECISION_SELECT, loadCourtFile, toDecision, toHearing, type DecisionRow, type HearingRow, type ProceedingRow } from './return.store';
+import { CaseChanges } from '../workflow/case-changes';
 
 // While the petition is before the court (the filing is recorded in AVR_COUNSELLING, the case
 // moves to COURT_PENDING once the court file is complete).
@@ -41,6 +42,7 @@ export class CourtService {
     private readonly cases: CasesRepository,
     private readonly access: ReturnCaseAccess,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private today(): string {
@@ -165,7 +167,7 @@ export class CourtService {
     if (prepared.fields.sensitivity === 'STD') prepared.fields.sensitivity = 'SPECIAL';
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Uploading a decree');
-      return storeReturnDocument(tx, this.audit, user, c.id, prepared, this.clock.now(), ip);
+      return storeReturnDocument(tx, this.changes, user, c.id, prepared, this.clock.now(), ip);
     });
   }
 

@@ -30,6 +30,7 @@ import { type ReturnCaseRef } from './return-case';
 import { prepareReturnUpload, storeReturnDocument } from './return-documents';
 import { ReturnService } from './return.service';
 import { loadHandover, loadPlan, loadVisits, toHandover, toItem, toVisit } from './return.store';
+import { CaseChanges } from '../workflow/case-changes';
 
 // What the mission's view is built from. Only these columns are read: the minor's location in
 // Italy, legal or protection status, health and trafficking notes, the court file, the social
@@ -116,6 +117,7 @@ export class FieldReturnService {
     private readonly clock: Clock,
     private readonly returns: ReturnService,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   private async missionCase(executor: Executor, user: AuthUser, caseId: string, options: { lock?: boolean } = {}): Promise<FieldCaseRow> {
@@ -206,7 +208,7 @@ export class FieldReturnService {
     const prepared = prepareReturnUpload(upload, FIELD_RETURN_DOCUMENT_TYPES);
     return this.db.transaction(async (tx) => {
       const c = await this.writable(tx, user, caseId);
-      return storeReturnDocument(tx, this.audit, user, c.id, prepared, this.clock.now(), ip);
+      return storeReturnDocument(tx, this.changes, user, c.id, prepared, this.clock.now(), ip);
     });
   }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { UploadDocumentFieldsSchema, type DocumentMeta, type DocumentType } from '@app/contracts';
-import type { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { parseOrThrow } from '../common/validation';
@@ -9,6 +8,7 @@ import { sanitizeFileName } from '../documents/file-name';
 import { detectMediaType, extensionMatches } from '../documents/file-type';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from '../documents/documents.mapper';
 import type { MultipartUpload } from '../documents/multipart';
+import type { CaseChanges } from '../workflow/case-changes';
 
 export interface PreparedReturnUpload {
   fields: ReturnType<typeof UploadDocumentFieldsSchema.parse>;
@@ -54,7 +54,7 @@ export function prepareReturnUpload(upload: MultipartUpload, allowed: readonly D
 // transaction (the case row already locked).
 export async function storeReturnDocument(
   tx: Executor,
-  audit: AuditService,
+  changes: CaseChanges,
   user: AuthUser,
   caseId: string,
   upload: PreparedReturnUpload,
@@ -70,9 +70,7 @@ export async function storeReturnDocument(
   const documentId = inserted[0]!.id;
   await tx.query(`INSERT INTO document_contents (document_id, content) VALUES ($1, $2)`, [documentId, upload.data]);
   const detail = { documentId, type: upload.fields.type, mediaType: upload.mediaType, sizeBytes: upload.data.length, sha256: upload.sha256 };
-  await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'DOCUMENT_UPLOADED', $4)`, [caseId, now, user.id, JSON.stringify(detail)]);
-  await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-  await audit.append({ actor: user, action: 'DOCUMENT_UPLOADED', entityType: 'document', entityId: documentId, caseId, detail, ip }, tx);
+  await changes.record(tx, { user, caseId, action: 'DOCUMENT_UPLOADED', entity: { type: 'document', id: documentId }, ip, at: now, detail, history: detail, recomputeTasks: false });
   const rows = await tx.query<DocumentRow[]>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.id = $1`, [documentId]);
   return toDocument(rows[0]!);
 }

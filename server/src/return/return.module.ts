@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { ReportsModule } from '../reports/reports.module';
 import { CourtController } from './court.controller';
 import { CourtService } from './court.service';
@@ -11,7 +11,7 @@ import { ReturnService } from './return.service';
 // Part 2 of the workflow (issue 4): durable solution by return, the juvenile court, AVR,
 // reintegration and monitoring.
 @Module({
-  imports: [CasesModule, ReportsModule],
+  imports: [WorkflowModule, ReportsModule],
   controllers: [ReturnController, CourtController, FieldReturnController],
   providers: [ReturnCaseAccess, ReturnService, CourtService, FieldReturnService],
 })

@@ -7,6 +7,7 @@ import { createReportForSeed, type SeedReportStatus } from '../reports/report-se
 import { prefillHandoverProtocol, prefillMonitoringReport, prefillOperationalNote, prefillReintegrationPlan } from '../return/return-report-prefill';
 import { loadHandover, loadPlan, loadTravelPlan, type DecisionRow, type ProceedingRow, type VisitRow } from '../return/return.store';
 import { createTracingRequestForSeed } from '../tracing/tracing.store';
+import { appendCaseHistory } from '../workflow/case-changes';
 
 // The path each demo case took to reach its state: every record a real case in that state would
 // have (consents, risk checks, tracing, assessment, reports, decisions) and the history of its
@@ -320,9 +321,10 @@ export async function writeDemoStory(ctx: StoryContext): Promise<void> {
   const SUPERVISOR_STEPS = new Set<CaseState>(['READY_FOR_TRACING', 'REPORT_APPROVED', 'REJECTED', 'AGED_OUT', 'AVR_PREPARATION', 'CLOSED_REINTEGRATED']);
   for (let i = 1; i < path.length; i += 1) {
     const to = path[i]!;
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, from_state, to_state, reason, detail) VALUES ($1, $2, $3, 'TRANSITION', $4, $5, $6, $7)`, [
-      caseId, at(to), SUPERVISOR_STEPS.has(to) ? supervisor : caseworker, path[i - 1], to, REASONS[to] ?? null, JSON.stringify({ transition: findTransition(path[i - 1]!, to)?.id ?? 'demo' }),
-    ]);
+    await appendCaseHistory(tx, {
+      caseId, at: at(to), actorId: SUPERVISOR_STEPS.has(to) ? supervisor : caseworker, kind: 'TRANSITION', fromState: path[i - 1]!, toState: to, reason: REASONS[to] ?? null,
+      detail: { transition: findTransition(path[i - 1]!, to)?.id ?? 'demo' },
+    });
   }
 }
 

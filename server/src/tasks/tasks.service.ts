@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isClosedState, MANUAL_RULE_PREFIX, type CaseTaskList, type CreateTaskInput, type Task, type TaskListQuery, type TaskOwnerRole, type TaskPage } from '@app/contracts';
-import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -9,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { CasesRepository, visibleCasePredicate } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import { TASK_COLUMNS, toTask, type TaskRow } from './tasks.mapper';
+import { CaseChanges } from '../workflow/case-changes';
 
 const WEEK = 7 * 86_400_000;
 
@@ -18,7 +18,7 @@ export class TasksService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
-    private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   // The caller's tasks across the cases they can see, by due date (keyset pagination).
@@ -70,11 +70,9 @@ export class TasksService {
     return { items: rows.map((r) => toTask(r, now)) };
   }
 
-  private async record(tx: Executor, user: AuthUser, caseId: string, action: string, taskId: string, ip: string, detail: Record<string, unknown>) {
-    const now = this.clock.now();
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, now, user.id, action, JSON.stringify({ taskId, ...detail })]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-    await this.audit.append({ actor: user, action, entityType: 'task', entityId: taskId, caseId, detail, ip }, tx);
+  private record(tx: Executor, user: AuthUser, caseId: string, action: string, taskId: string, ip: string, detail: Record<string, unknown>) {
+    // A manual task changes no fact the deadline rules read: no recomputation.
+    return this.changes.record(tx, { user, caseId, action, entity: { type: 'task', id: taskId }, ip, detail, history: { taskId, ...detail }, recomputeTasks: false });
   }
 
   private async one(tx: Executor, taskId: string): Promise<Task> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { CaseTracingController, FieldTracingController } from './tracing.controller';
 import { TracingService } from './tracing.service';
 
-@Module({ imports: [CasesModule], controllers: [CaseTracingController, FieldTracingController], providers: [TracingService] })
+@Module({ imports: [WorkflowModule], controllers: [CaseTracingController, FieldTracingController], providers: [TracingService] })
 export class TracingModule {}

@@ -53,6 +53,7 @@ import {
   type TracingSummaryRow,
 } from './tracing.mapper';
 import { DAY_MS, ensureFieldMissionGrant, insertTracingRequest, loadPacketSources, missingPreconditions } from './tracing.store';
+import { CaseChanges } from '../workflow/case-changes';
 
 export { createTracingRequestForSeed, type SeedTracingRequest } from './tracing.store';
 
@@ -100,6 +101,7 @@ export class TracingService {
     private readonly facts: CaseFactsRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
+    private readonly changes: CaseChanges,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -162,11 +164,8 @@ export class TracingService {
 
   // Same pattern as CaseFileService.record: history, the case's updated_at and the audit event in
   // the caller's transaction.
-  private async record(tx: Executor, user: AuthUser, caseId: string, action: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown> = {}) {
-    const now = this.clock.now();
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)`, [caseId, now, user.id, action, JSON.stringify({ entityId, ...detail })]);
-    await tx.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, now]);
-    await this.audit.append({ actor: user, action, entityType, entityId, caseId, detail, ip }, tx);
+  private record(tx: Executor, user: AuthUser, caseId: string, action: string, entityType: string, entityId: string, ip: string, detail: Record<string, unknown> = {}) {
+    return this.changes.record(tx, { user, caseId, action, entity: { type: entityType, id: entityId }, ip, detail });
   }
 
   private async visibleCase(tx: Executor, user: AuthUser, caseId: string, { lock = false, open = true } = {}): Promise<CaseRow> {

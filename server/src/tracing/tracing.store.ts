@@ -1,6 +1,7 @@
 import { TRACING_DEFAULT_SLA_DAYS, addRomeDays, type GuardCode, type TracingPacket } from '@app/contracts';
 import type { Executor } from '../database/db';
 import { buildTracingPacket, packetSha256, type PacketConsentSource, type PacketMemberSource, type PacketMinorSource, type PacketRiskCheckSource } from './tracing-packet';
+import { appendCaseHistory } from '../workflow/case-changes';
 
 // SQL shared by the tracing service and the demo seed, so a seeded request is built exactly like
 // one sent through the API.
@@ -160,8 +161,9 @@ export async function createTracingRequestForSeed(executor: Executor, input: See
     ...(input.status ? { status: input.status } : {}),
   });
   await ensureFieldMissionGrant(executor, input.caseId, input.missionId, input.sentBy, input.sentAt);
-  await executor.query(`INSERT INTO case_history (case_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, 'TRACING_REQUEST_SENT', $4)`, [
-    input.caseId, input.sentAt, input.sentBy, JSON.stringify({ entityId: created.id, missionId: input.missionId, targetCountry, packetSha256: created.sha256 }),
-  ]);
+  await appendCaseHistory(executor, {
+    caseId: input.caseId, at: input.sentAt, actorId: input.sentBy, kind: 'TRACING_REQUEST_SENT',
+    detail: { entityId: created.id, missionId: input.missionId, targetCountry, packetSha256: created.sha256 },
+  });
   return created;
 }

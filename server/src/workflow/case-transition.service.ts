@@ -9,6 +9,7 @@ import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseFactsRepository } from './case-facts.repository';
 import { decideTransition } from './case-transition.policy';
+import { appendCaseHistory } from './case-changes';
 
 // If-Match carries the case version: "3", W/"3" or 3.
 export function parseIfMatch(header: string | undefined): number {
@@ -77,9 +78,7 @@ export class CaseTransitionService {
       const current = await tx.query<{ version: number }[]>(`SELECT version FROM cases WHERE id = $1`, [caseId]);
       throw staleVersion(current[0]?.version ?? version);
     }
-    await tx.query(`INSERT INTO case_history (case_id, at, actor_id, kind, from_state, to_state, reason, detail) VALUES ($1, $2, $3, 'TRANSITION', $4, $5, $6, $7)`, [
-      caseId, now, user.id, from, to, reason, JSON.stringify({ transition: kind }),
-    ]);
+    await appendCaseHistory(tx, { caseId, at: now, actorId: user.id, kind: 'TRANSITION', fromState: from, toState: to, reason, detail: { transition: kind } });
     await this.audit.append({ actor: user, action: 'CASE_TRANSITION', entityType: 'case', entityId: caseId, caseId, detail: { from, to, transition: kind }, ip }, tx);
     if (to === 'WITHDRAWN') await this.cancelTracing(tx, user, caseId, 'Consent withdrawn', ip);
     await recomputeTasks(tx, caseId, now);
