@@ -10,6 +10,10 @@ export const E2E_DEMO_PASSWORD = 'e2e-demo-passphrase-2026';
 // server starts: a run stopped half-way leaves one directory, which the next run reuses.
 process.env.MSNA_E2E_DATA ??= join(tmpdir(), `msna-e2e-${PORT}`);
 const dataDir = process.env.MSNA_E2E_DATA;
+// A second instance whose clock starts at 23:30 UTC on 31 December: already New Year's Day in Rome.
+export const DATED_PORT = PORT + 1;
+export const DATED_NOW = '2026-12-31T23:30:00Z';
+const datedDir = `${dataDir}-dated`;
 
 export default defineConfig({
   testDir: '.',
@@ -34,7 +38,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
+  webServer: [{
     command: `rm -rf ${dataDir} && node server/dist/server/src/main.js && rm -rf ${dataDir}`,
     cwd: '..',
     url: `http://localhost:${PORT}/api/health`,
@@ -45,5 +49,17 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: { PORT: String(PORT), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-  },
+  }, {
+    // The same app on a chosen day (TEST_NOW): dates.spec.ts checks that the browser follows the
+    // app's clock and the Italian calendar, not its own.
+    command: `rm -rf ${datedDir} && node server/dist/server/src/main.js && rm -rf ${datedDir}`,
+    cwd: '..',
+    url: `http://localhost:${DATED_PORT}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(DATED_PORT), DATA_DIR: datedDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn', TEST_NOW: DATED_NOW },
+  }],
 });

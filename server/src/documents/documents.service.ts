@@ -1,27 +1,17 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isClosedState, UploadDocumentFieldsSchema, type CaseState, type DocumentList, type DocumentMediaType, type DocumentMeta, type UploadDocumentFields } from '@app/contracts';
+import { isClosedState, type CaseState, type DocumentList, type DocumentMediaType, type DocumentMeta } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
-import { parseOrThrow } from '../common/validation';
 import { CasesRepository, visibleCasePredicate } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import { UPLOADER_ORGANISATION_COLUMNS, UPLOADER_ORGANISATION_JOIN, externalDocumentPredicate, externalUploadTypes, maskFieldOfficerUploader } from './document-access';
-import { contentDisposition, sanitizeFileName } from './file-name';
-import { detectMediaType, extensionMatches } from './file-type';
+import { contentDisposition } from './file-name';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './documents.mapper';
 import type { MultipartUpload } from './multipart';
+import { checkUploadContent, parseUploadFields, type PreparedUpload } from './upload-check';
 import { CaseChanges } from '../workflow/case-changes';
-
-interface PreparedUpload {
-  fields: UploadDocumentFields;
-  data: Buffer;
-  fileName: string;
-  mediaType: DocumentMediaType;
-  sha256: string;
-}
 
 interface TracingRequestRow {
   id: string;
@@ -52,25 +42,7 @@ export class DocumentsService {
 
   // Fields, content type and name are checked before anything touches the database.
   private prepare(upload: MultipartUpload): PreparedUpload {
-    // An empty form field is an absent one (a browser sends every input of the form).
-    const present = Object.fromEntries(Object.entries(upload.fields).filter(([, value]) => value.trim() !== ''));
-    const fields = parseOrThrow(UploadDocumentFieldsSchema, present, 'body');
-    const mediaType = detectMediaType(upload.file.data);
-    if (!mediaType) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file is not a PDF, PNG, JPEG, DOCX or ODT document', { fields: [{ path: 'file', code: 'unsupported_type', message: 'Unsupported file type' }] });
-    }
-    if (!extensionMatches(upload.file.fileName, mediaType)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file name’s extension does not match its content', {
-        fields: [{ path: 'file', code: 'extension_mismatch', message: `The content is ${mediaType}` }],
-      });
-    }
-    return {
-      fields,
-      data: upload.file.data,
-      fileName: sanitizeFileName(upload.file.fileName, mediaType),
-      mediaType,
-      sha256: createHash('sha256').update(upload.file.data).digest('hex'),
-    };
+    return checkUploadContent(upload, parseUploadFields(upload));
   }
 
   private async insert(tx: Executor, user: AuthUser, caseId: string, tracingRequestId: string | null, upload: PreparedUpload, ip: string): Promise<DocumentMeta> {

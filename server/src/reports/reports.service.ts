@@ -34,6 +34,7 @@ import { renderReportPdf } from './report-pdf';
 import { DISCLOSURE_SELECT, VERSION_SELECT, toReport, type DisclosureRow, type ReportRow, type VersionRow } from './reports.mapper';
 import { assessmentForDraft, reportKindForCase } from './reports.store';
 import { CaseChanges } from '../workflow/case-changes';
+import { parseIfMatchVersion } from '../common/if-match';
 
 const WORKING_STATUSES = ['DRAFT', 'IN_QA', 'QA_PASSED', 'RETURNED'] as const;
 // Organisations a report may be released to as a whole (every user of it can read it). A guardian
@@ -56,16 +57,7 @@ const PDF_SLUG: Record<ReportKind, string> = {
 };
 
 // If-Match carries the version's lock version ("3", W/"3" or 3), as for cases.
-export function parseLockVersion(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) {
-    throw new AppError('VALIDATION_FAILED', 'If-Match must be the report version’s lock version', {
-      fields: [{ path: 'header.if-match', code: 'invalid', message: 'Expected a version number' }],
-    });
-  }
-  return Number(match[1]);
-}
+export const parseLockVersion = (header: string | undefined): number | undefined => parseIfMatchVersion(header, 'report version’s lock version');
 
 const staleDraft = (current: number) =>
   new AppError('PRECONDITION_FAILED', 'The report was changed by someone else: reload it and try again (your text was not saved)', { currentLockVersion: current });

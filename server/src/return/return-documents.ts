@@ -1,29 +1,19 @@
-import { createHash } from 'node:crypto';
-import { UploadDocumentFieldsSchema, type DocumentMeta, type DocumentType } from '@app/contracts';
+import type { DocumentMeta, DocumentType } from '@app/contracts';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
-import { parseOrThrow } from '../common/validation';
 import type { Executor } from '../database/db';
-import { sanitizeFileName } from '../documents/file-name';
-import { detectMediaType, extensionMatches } from '../documents/file-type';
+import { checkUploadContent, parseUploadFields, type PreparedUpload } from '../documents/upload-check';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from '../documents/documents.mapper';
 import type { MultipartUpload } from '../documents/multipart';
 import type { CaseChanges } from '../workflow/case-changes';
 
-export interface PreparedReturnUpload {
-  fields: ReturnType<typeof UploadDocumentFieldsSchema.parse>;
-  data: Buffer;
-  fileName: string;
-  mediaType: NonNullable<ReturnType<typeof detectMediaType>>;
-  sha256: string;
-}
+export type PreparedReturnUpload = PreparedUpload;
 
 // Checks an upload made from the return endpoints (a court's decree, the mission's signed hand-over
 // protocol) the way the documents module does: fields, content type by magic bytes, extension. The
 // type defaults to the first allowed one and must be one of `allowed`.
 export function prepareReturnUpload(upload: MultipartUpload, allowed: readonly DocumentType[]): PreparedReturnUpload {
-  const present = Object.fromEntries(Object.entries(upload.fields).filter(([, value]) => value.trim() !== ''));
-  const fields = parseOrThrow(UploadDocumentFieldsSchema, { type: allowed[0], ...present }, 'body');
+  const fields = parseUploadFields(upload, { type: allowed[0] });
   if (!allowed.includes(fields.type)) {
     throw new AppError('VALIDATION_FAILED', 'This document type cannot be uploaded here', {
       fields: [{ path: 'type', code: 'not_allowed', message: `Allowed here: ${allowed.join(', ')}` }],
@@ -32,22 +22,7 @@ export function prepareReturnUpload(upload: MultipartUpload, allowed: readonly D
   if (fields.translationOf) {
     throw new AppError('VALIDATION_FAILED', 'Translations are uploaded from the case documents', { fields: [{ path: 'translationOf', code: 'not_allowed', message: 'Not here' }] });
   }
-  const mediaType = detectMediaType(upload.file.data);
-  if (!mediaType) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file is not a PDF, PNG, JPEG, DOCX or ODT document', { fields: [{ path: 'file', code: 'unsupported_type', message: 'Unsupported file type' }] });
-  }
-  if (!extensionMatches(upload.file.fileName, mediaType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file name’s extension does not match its content', {
-      fields: [{ path: 'file', code: 'extension_mismatch', message: `The content is ${mediaType}` }],
-    });
-  }
-  return {
-    fields,
-    data: upload.file.data,
-    fileName: sanitizeFileName(upload.file.fileName, mediaType),
-    mediaType,
-    sha256: createHash('sha256').update(upload.file.data).digest('hex'),
-  };
+  return checkUploadContent(upload, fields);
 }
 
 // Stores the document (metadata and bytes) with its history row and audit event, in the caller's

@@ -54,6 +54,7 @@ import {
 } from './tracing.mapper';
 import { DAY_MS, ensureFieldMissionGrant, insertTracingRequest, loadPacketSources, missingPreconditions } from './tracing.store';
 import { CaseChanges } from '../workflow/case-changes';
+import { parseIfMatchVersion, requireIfMatch } from '../common/if-match';
 
 export { createTracingRequestForSeed, type SeedTracingRequest } from './tracing.store';
 
@@ -67,16 +68,8 @@ const ASSESSMENT_WRITABLE_STATES: readonly CaseState[] = ['TRACING_IN_PROGRESS',
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 // If-Match carries the assessment version ("3", W/"3" or 3), as parseIfMatch does for cases.
-export function parseAssessmentIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new AppError('VALIDATION_FAILED', 'If-Match must be the assessment version', { fields: [{ path: 'header.if-match', code: 'invalid', message: 'Expected a version number' }] });
-  return Number(match[1]);
-}
-const requireIfMatch = (version: number | undefined): number => {
-  if (version === undefined) throw new AppError('PRECONDITION_REQUIRED', 'Send the If-Match header with the assessment version you edited');
-  return version;
-};
+export const parseAssessmentIfMatch = (header: string | undefined): number | undefined => parseIfMatchVersion(header, 'assessment version');
+const requireAssessmentVersion = (version: number | undefined): number => requireIfMatch(version, 'assessment version');
 const staleAssessment = (current: number | null) =>
   new AppError('PRECONDITION_FAILED', 'The assessment was changed by someone else: reload it and try again', { currentVersion: current });
 
@@ -512,7 +505,7 @@ export class TracingService {
         await this.record(tx, user, row.case_id, 'FAMILY_ASSESSMENT_WRITTEN', 'family_assessment', assessmentId, ip, { tracingRequestId: row.id, version: 1 });
       } else {
         if (existing.tracing_request_id !== row.id) throw new AppError('CONFLICT', "The case's family assessment was written under another tracing request");
-        const version = requireIfMatch(expected);
+        const version = requireAssessmentVersion(expected);
         if (version !== existing.version) throw staleAssessment(existing.version);
         const rows = await tx.query<{ version: number }[]>(
           `UPDATE family_assessments SET interview_date = $3, interview_mode = $4, persons_present = $5, language_original = $6, sections_original = $7,
@@ -542,7 +535,7 @@ export class TracingService {
         [caseId],
       ))[0];
       if (!existing) throw notFound('Family assessment');
-      const version = requireIfMatch(expected);
+      const version = requireAssessmentVersion(expected);
       if (version !== existing.version) throw staleAssessment(existing.version);
 
       // The translation covers exactly the sections the mission wrote.

@@ -10,16 +10,10 @@ import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseFactsRepository } from './case-facts.repository';
 import { decideTransition } from './case-transition.policy';
 import { appendCaseHistory } from './case-changes';
+import { parseIfMatchVersion, requireIfMatch } from '../common/if-match';
 
-// If-Match carries the case version: "3", W/"3" or 3.
-export function parseIfMatch(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') {
-    throw new AppError('PRECONDITION_REQUIRED', 'Send the If-Match header with the case version you edited');
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new AppError('VALIDATION_FAILED', 'If-Match must be the case version', { fields: [{ path: 'header.if-match', code: 'invalid', message: 'Expected a version number' }] });
-  return Number(match[1]);
-}
+// If-Match carries the case version (required: 428 without it).
+export const parseIfMatch = (header: string | undefined): number => requireIfMatch(parseIfMatchVersion(header, 'case version'), 'case version');
 
 export const staleVersion = (current: number) =>
   new AppError('PRECONDITION_FAILED', 'The case was changed by someone else: reload it and try again', { currentVersion: current });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CLOSED_STATES, type CaseState, romeDay } from '@app/contracts';
+import { CLOSED_STATES, addDays, type CaseState } from '@app/contracts';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
 import { dateOfBirthTurning18In } from '../setup/test-clock';
 
@@ -31,10 +31,9 @@ describe('dashboard', () => {
 
   const userId = async (local: string) => (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [demoEmail(local)]))[0]!.id;
   const unitOrg = async () => (await t.db.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM users WHERE email = $1`, [demoEmail('supervisor')]))[0]!.organisation_id;
-  const isoDay = (ms: number) => romeDay(new Date(ms));
   const makeCase = async (state: string, options: { local?: string; eighteenIn?: number; prosieguoIn?: number; jan1?: boolean; name?: string } = {}) => {
     const dob = dateOfBirthTurning18In(t.clock.today(), options.eighteenIn ?? 1500);
-    const prosieguo = options.prosieguoIn === undefined ? null : isoDay(t.clock.now().getTime() + options.prosieguoIn * DAY);
+    const prosieguo = options.prosieguoIn === undefined ? null : addDays(t.clock.today(), options.prosieguoIn);
     const minor = (await t.db.query<{ id: string }[]>(
       `INSERT INTO minors (first_name, last_name, sex, nationality, date_of_birth, dob_is_default_jan1, prosieguo_until) VALUES ($1, 'Dashboard', 'M', 'ER', $2, $3, $4) RETURNING id`,
       [options.name ?? 'Fixture', dob, options.jan1 ?? false, prosieguo],
@@ -103,9 +102,9 @@ describe('dashboard', () => {
     const othersCase = await makeCase('SCREENING', { eighteenIn: 15, local: 'caseworker2' });
 
     const { turningEighteen: b } = await dashboard('caseworker');
-    expect(inBucket(b.within30, soon)).toMatchObject({ daysLeft: 20, dobIsDefaultJan1: true, firstName: 'Soon', eighteenthBirthday: isoDay(t.clock.now().getTime() + 20 * DAY) });
+    expect(inBucket(b.within30, soon)).toMatchObject({ daysLeft: 20, dobIsDefaultJan1: true, firstName: 'Soon', eighteenthBirthday: addDays(t.clock.today(), 20) });
     expect(inBucket(b.within90, mid)).toMatchObject({ daysLeft: 60, prosieguoUntil: null });
-    expect(inBucket(b.within180, later)).toMatchObject({ daysLeft: 150, prosieguoUntil: isoDay(t.clock.now().getTime() + 850 * DAY) });
+    expect(inBucket(b.within180, later)).toMatchObject({ daysLeft: 150, prosieguoUntil: addDays(t.clock.today(), 850) });
     expect(inBucket(b.reached, reached)).toMatchObject({ daysLeft: -3 });
     const everywhere = [...b.within30.items, ...b.within90.items, ...b.within180.items, ...b.reached.items].map((i: Turning) => i.caseId);
     for (const hidden of [far, covered, closed, othersCase]) expect(everywhere).not.toContain(hidden);
