@@ -15,6 +15,22 @@ export const DATED_PORT = PORT + 1;
 export const DATED_NOW = '2026-12-31T23:30:00Z';
 const datedDir = `${dataDir}-dated`;
 
+// The app as `npm start` runs it, on its own port and throwaway data directory.
+function appServer(port: number, dir: string, env: Record<string, string> = {}) {
+  return {
+    command: `rm -rf ${dir} && node server/dist/server/src/main.js && rm -rf ${dir}`,
+    cwd: '..',
+    url: `http://localhost:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    // SIGTERM lets the app drain and stop its embedded PostgreSQL (SIGKILL would orphan it).
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: { PORT: String(port), DATA_DIR: dir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+  };
+}
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -38,28 +54,10 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: [{
-    command: `rm -rf ${dataDir} && node server/dist/server/src/main.js && rm -rf ${dataDir}`,
-    cwd: '..',
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    // SIGTERM lets the app drain and stop its embedded PostgreSQL (SIGKILL would orphan it).
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-  }, {
+  webServer: [
+    appServer(PORT, dataDir),
     // The same app on a chosen day (TEST_NOW): dates.spec.ts checks that the browser follows the
     // app's clock and the Italian calendar, not its own.
-    command: `rm -rf ${datedDir} && node server/dist/server/src/main.js && rm -rf ${datedDir}`,
-    cwd: '..',
-    url: `http://localhost:${DATED_PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { PORT: String(DATED_PORT), DATA_DIR: datedDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'warn', TEST_NOW: DATED_NOW },
-  }],
+    appServer(DATED_PORT, datedDir, { TEST_NOW: DATED_NOW }),
+  ],
 });

@@ -21,6 +21,7 @@ export const INSTANTS = [
   ['2027-10-31T00:30:00Z', 'inside the repeated hour of the autumn change (02:30 CEST): a day of 25 hours'],
   ['2027-03-27T23:30:00Z', 'UTC says Saturday, Rome is already Sunday: working days are counted in Italy'],
   ['2027-06-30T22:30:00Z', 'summer midnight: UTC says 30 June, Rome is 1 July'],
+  ['2027-10-20T22:30:00Z', 'summer midnight before the autumn change: N × 24 hours later is the day before in Rome'],
 ];
 
 // The suites that read the calendar: the demo seed's coverage and its guards, deadlines and task

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CLOSED_STATES, addDays, type CaseState } from '@app/contracts';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
-import { dateOfBirthTurning18In } from '../setup/test-clock';
+import { advanceDays, dateOfBirthTurning18In } from '../setup/test-clock';
 
 const DAY = 86_400_000;
 const consent = { subject: 'MINOR', scope: 'TRACING', language: 'Tigrinya', mediatorPresent: true, mediatorName: 'Yonas (mediator)', informedBy: 'Marco Bellini', minorWords: 'Please look for my aunt.', givenAt: '2026-01-10T10:00:00.000Z' };
@@ -115,7 +115,7 @@ describe('dashboard', () => {
     expect(inBucket(unit.within30, othersCase)).toMatchObject({ daysLeft: 15 });
 
     // Forty days on, everything has moved one bucket closer.
-    t.clock.advance(40 * DAY);
+    advanceDays(t.clock, 40);
     await relogin();
     const moved = (await dashboard('caseworker')).turningEighteen;
     expect(inBucket(moved.reached, soon)).toMatchObject({ daysLeft: -20 });

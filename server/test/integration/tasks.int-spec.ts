@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { TaskSweeper } from '../../src/tasks/task-sweeper';
 import { recomputeTasks } from '../../src/tasks/task-recompute';
 import { createTestApp, demoEmail, type TestApp } from '../setup/test-app';
-import { dateOfBirthTurning18In } from '../setup/test-clock';
+import { advanceDays, dateOfBirthTurning18In } from '../setup/test-clock';
 
 const DAY = 86_400_000;
 const consent = { subject: 'MINOR', scope: 'TRACING', language: 'Arabic (Egyptian)', mediatorPresent: true, mediatorName: 'Samir (mediator)', informedBy: 'Marco Bellini', minorWords: 'I want IOM to find my mother.', givenAt: '2026-01-10T10:00:00.000Z' };
@@ -128,7 +128,7 @@ describe('tasks and deadlines', () => {
     await sweeper.sweep({ all: true });
     expect(await ageTasks()).toEqual([]);
 
-    t.clock.advance(20 * DAY);
+    advanceDays(t.clock, 20);
     await sweeper.sweep();
     expect(await ageTasks()).toEqual([['age18_alert_180', 'OPEN']]);
     const alert = (await tasksOf(caseId)).find((r) => r.rule === 'age18_alert_180')!;
@@ -136,15 +136,15 @@ describe('tasks and deadlines', () => {
     expect(alert.detail).toMatchObject({ eighteenthBirthday: birthday, dobIsDefaultJan1: true });
     expect(alert.owner_role).toBe('caseworker');
 
-    t.clock.advance(90 * DAY);
+    advanceDays(t.clock, 90);
     await sweeper.sweep();
     expect(await ageTasks()).toEqual([['age18_alert_180', 'CANCELLED'], ['age18_alert_90', 'OPEN']]);
 
-    t.clock.advance(60 * DAY);
+    advanceDays(t.clock, 60);
     await sweeper.sweep();
     expect(await ageTasks()).toEqual([['age18_alert_180', 'CANCELLED'], ['age18_alert_30', 'OPEN'], ['age18_alert_90', 'CANCELLED']]);
 
-    t.clock.advance(30 * DAY);
+    advanceDays(t.clock, 30);
     await sweeper.sweep();
     expect(await openRules(caseId)).toContain('aged_out_check');
     expect((await tasksOf(caseId)).find((r) => r.rule === 'aged_out_check')!.owner_role).toBe('supervisor');

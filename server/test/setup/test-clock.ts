@@ -1,4 +1,4 @@
-import { addDays, addYears } from '@app/contracts';
+import { addDays, addRomeDays, addYears } from '@app/contracts';
 import { Clock } from '../../src/common/clock';
 
 // One timeline for a test run (docs/testing.md "Dates"): global setup fixes the run's instant
@@ -32,3 +32,10 @@ export const testToday = (): string => runClock().today();
 // date_of_birth + interval '18 years' counts it; a 29 February 18th birthday has no such date and
 // falls on the 28th).
 export const dateOfBirthTurning18In = (today: string, days: number): string => addYears(addDays(today, days), -18);
+
+// Moves an app's clock `days` calendar days on in Italy, at the same wall time: what "N days later"
+// means to every rule (N × 24 hours lands on another day near midnight across a clock change).
+export function advanceDays(clock: Clock, days: number): void {
+  const now = clock.now();
+  clock.advance(addRomeDays(now, days).getTime() - now.getTime());
+}
