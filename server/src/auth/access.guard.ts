@@ -1,15 +1,15 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { routeKey, routeRule, type Role } from '@app/contracts';
+import { routeKey, routeRoles } from '@app/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from '../common/route-metadata';
+import { PUBLIC_KEY } from '../common/route-metadata';
 import { SESSION_COOKIE, SessionService } from './session.service';
 
-// Global guard, deny by default: a route without @Public() needs a live session, and a route
-// that declares no roles is refused to everyone, as is a role the authorisation matrix does not
-// list for the route.
+// Global guard, deny by default: a route without @Public() needs a live session, and its roles are
+// the authorisation matrix's (contracts/src/access-matrix.ts), declared nowhere else: a route the
+// matrix does not list is refused to everyone, as is a role it does not list for the route.
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -29,11 +29,9 @@ export class AccessGuard implements CanActivate {
     request.user = session.user;
     request.sessionTokenHash = session.tokenHash;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    // The authorisation matrix (contracts/src/access-matrix.ts) must allow the role too: a role
-    // added to @Roles() without a matrix entry stays refused.
-    const rule = routeRule(routeKey(request.method, request.routeOptions?.url ?? ''));
-    if (!roles?.includes(session.user.role) || (rule && !rule.allow[session.user.role])) {
+    // Read on every request (not cached at start-up): the matrix is the policy.
+    const roles = routeRoles(routeKey(request.method, request.routeOptions?.url ?? ''));
+    if (!roles.includes(session.user.role)) {
       await this.audit.append({
         actor: session.user,
         action: 'AUTHZ_DENIED',

@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { CaseFileService } from './case-file.service';
 
 const CaseParams = z.strictObject({ caseId: IdSchema });
@@ -27,7 +27,6 @@ const RiskParams = z.strictObject({ caseId: IdSchema, riskCheckId: IdSchema });
 // The IOM unit's working file: consents, risk checks, family members. External users get their
 // own narrower views (issue 5); field officers only the tracing packet.
 @Controller('cases/:caseId')
-@Roles('caseworker', 'supervisor')
 export class CaseFileController {
   constructor(private readonly caseFile: CaseFileService) {}
 
@@ -58,7 +57,6 @@ export class CaseFileController {
 
   @Post('risk-checks/:riskCheckId/approve')
   @HttpCode(200)
-  @Roles('supervisor')
   @Contract({ summary: 'Approve a risk check (supervisor)', params: RiskParams, response: RiskCheckSchema })
   approveRiskCheck(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('riskCheckId') riskCheckId: string, @ReqMeta() meta: RequestMeta) {
     return this.caseFile.approveRiskCheck(user, caseId, riskCheckId, meta.ip);

@@ -1,9 +1,7 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import type { Role } from '@app/contracts';
 import type { z } from 'zod';
 
 export const PUBLIC_KEY = 'route:public';
-export const ROLES_KEY = 'route:roles';
 export const CONTRACT_KEY = 'route:contract';
 
 export interface RouteContract {
@@ -17,8 +15,8 @@ export interface RouteContract {
   produces?: string;
 }
 
-// Every route declares who may call it: either @Public() or @Roles(...). The route-inventory test
-// fails on any route that declares neither.
+// Who may call a route is said once: @Public(), or its entry in the authorisation matrix
+// (contracts/src/access-matrix.ts, ROUTE_ACCESS), which the AccessGuard reads. A route with
+// neither is refused to everyone, and the route-inventory test fails on it.
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
-export const Roles = (...roles: readonly Role[]) => SetMetadata(ROLES_KEY, roles);
 export const Contract = (contract: RouteContract) => applyDecorators(SetMetadata(CONTRACT_KEY, contract));

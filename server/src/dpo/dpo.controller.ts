@@ -13,11 +13,10 @@ import {
 } from '@app/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { DpoService } from './dpo.service';
 
 @Controller('dpo')
-@Roles('dpo')
 export class DpoController {
   constructor(private readonly dpo: DpoService) {}
 

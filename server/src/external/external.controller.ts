@@ -33,7 +33,7 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { CourtAccessService } from './court-access.service';
 import { IntakeRequestsService } from './intake-requests.service';
 import { PortalService } from './portal.service';
@@ -51,7 +51,6 @@ export class ExternalController {
   ) {}
 
   @Get('portal/cases/:caseId')
-  @Roles('guardian', 'social_services', 'court')
   @Contract({
     summary:
       "The portal's case page: state, the minor, court dates and outcomes, the reports released to you, your documents (a court: what is filed before it), consents and requests (guardian, social services), the minor's views (guardian)",
@@ -65,7 +64,6 @@ export class ExternalController {
   // --- Social services → IOM: the family-tracing request, and IOM's queue and assignment.
 
   @Post('portal/tracing-requests')
-  @Roles('social_services')
   @Contract({
     summary: 'Send a family-tracing request: it arrives as a new case in RECEIVED for the IOM unit, followed by your office, waiting for a supervisor to assign a caseworker',
     body: PortalTracingRequestSchema,
@@ -77,7 +75,6 @@ export class ExternalController {
   }
 
   @Get('intake/requests')
-  @Roles('caseworker', 'supervisor')
   @Contract({
     summary: 'Requests received through the portal on your visible cases (supervisor: the unit; caseworker: assigned to you), newest first; ?unassigned=true for those waiting for a caseworker',
     query: IncomingRequestQuerySchema,
@@ -89,7 +86,6 @@ export class ExternalController {
 
   @Post('cases/:caseId/assignment')
   @HttpCode(200)
-  @Roles('supervisor')
   @Contract({
     summary: "Assign (or reassign) the case's caseworker (a caseworker of your unit; 409 when already theirs or the case is closed); the previous caseworker's access ends now",
     params: CaseParams,
@@ -103,14 +99,12 @@ export class ExternalController {
   // --- Time-limited court access.
 
   @Get('cases/:caseId/court-access')
-  @Roles('caseworker', 'supervisor')
   @Contract({ summary: "The case's court grants (live, expired, revoked), newest first", params: CaseParams, response: CourtAccessListSchema })
   listCourtAccess(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.courtAccess.list(user, caseId, meta.ip);
   }
 
   @Post('cases/:caseId/court-access')
-  @Roles('supervisor')
   @Contract({
     summary: 'Give a juvenile court time-limited access to the case (until expiresAt, at most a year); the court reads the case and what is filed before it until then',
     params: CaseParams,
@@ -124,7 +118,6 @@ export class ExternalController {
 
   @Post('cases/:caseId/court-access/:grantId/revoke')
   @HttpCode(200)
-  @Roles('supervisor')
   @Contract({ summary: "End a court's access now (409 when it has already ended)", params: z.strictObject({ caseId: IdSchema, grantId: IdSchema }), response: CourtAccessGrantSchema })
   revokeCourtAccess(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('grantId') grantId: string, @ReqMeta() meta: RequestMeta) {
     return this.courtAccess.revoke(user, caseId, grantId, meta.ip);
@@ -133,7 +126,6 @@ export class ExternalController {
   // --- Guardian.
 
   @Post('cases/:caseId/guardian-consents')
-  @Roles('guardian')
   @Contract({
     summary: "Record your own consent as the ward's guardian, given with the minor (TRACING, SHARE_REPORT, DATA_PROCESSING, PHOTO; 409 on a closed case)",
     params: CaseParams,
@@ -147,7 +139,6 @@ export class ExternalController {
 
   @Post('cases/:caseId/guardian-consents/:consentId/withdraw')
   @HttpCode(200)
-  @Roles('guardian')
   @Contract({
     summary: 'Withdraw a consent you gave (withdrawing consent to tracing or data processing ends the intervention: the case moves to WITHDRAWN and field work is cancelled)',
     params: z.strictObject({ caseId: IdSchema, consentId: IdSchema }),
@@ -159,14 +150,12 @@ export class ExternalController {
   }
 
   @Get('cases/:caseId/minor-views')
-  @Roles('caseworker', 'supervisor', 'guardian')
   @Contract({ summary: "The minor's views recorded in the minor's own words, newest first", params: CaseParams, response: MinorViewListSchema })
   minorViews(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.portal.minorViews(user, caseId, meta.ip);
   }
 
   @Post('cases/:caseId/minor-views')
-  @Roles('guardian')
   @Contract({ summary: "Record the minor's views in the minor's own words, with the language and any mediator (you are recorded as the source)", params: CaseParams, body: CreateMinorViewSchema, response: MinorViewSchema, status: 201 })
   recordMinorView(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Body() body: CreateMinorViewInput, @ReqMeta() meta: RequestMeta) {
     return this.portal.recordMinorView(user, caseId, body, meta.ip);
@@ -175,14 +164,12 @@ export class ExternalController {
   // --- Social services: continuation of support at 18.
 
   @Get('cases/:caseId/prosieguo-requests')
-  @Roles('caseworker', 'supervisor', 'guardian', 'social_services')
   @Contract({ summary: 'Requests for continuation of support after 18 (prosieguo amministrativo), newest first', params: CaseParams, response: ProsieguoRequestListSchema })
   prosieguoRequests(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.portal.prosieguoRequests(user, caseId, meta.ip);
   }
 
   @Post('cases/:caseId/prosieguo-requests')
-  @Roles('social_services')
   @Contract({
     summary: 'Ask for continuation of support after 18 (L. 47/2017 art. 13): reasons, and optionally until when (after the 18th, at the latest the 21st birthday)',
     params: CaseParams,

@@ -7,12 +7,11 @@ import {
   type DirectoryOrganisationsQuery,
   type DirectoryUsersQuery,
 } from '@app/contracts';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { DirectoryService } from './directory.service';
 
 // IOM staff only (the admin routes are for administrators): id, name and type, nothing more.
 @Controller('directory')
-@Roles('caseworker', 'supervisor')
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 

@@ -2,11 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { MinorSearchRequestSchema, MinorSearchResponseSchema, type MinorSearchRequest } from '@app/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { MinorSearchService } from './minor-search.service';
 
 @Controller('minors')
-@Roles('caseworker', 'supervisor')
 export class MinorsController {
   constructor(private readonly search: MinorSearchService) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { Role } from '@app/contracts';
-import { CONTRACT_KEY, PUBLIC_KEY, ROLES_KEY, type RouteContract } from '../common/route-metadata';
+import { routeKey, routeRoles, type Role } from '@app/contracts';
+import { CONTRACT_KEY, PUBLIC_KEY, type RouteContract } from '../common/route-metadata';
 
 export const API_PREFIX = 'api';
 
@@ -18,7 +18,7 @@ export interface RouteInfo {
 const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
 
 // Every route the Nest app serves, with what it declares. Drives the OpenAPI document and the
-// route-inventory test (no route without a declared audience).
+// route-inventory test (no route without a declared audience: @Public() or a matrix entry).
 @Injectable()
 export class RouteInventory {
   constructor(
@@ -40,13 +40,16 @@ export class RouteInventory {
         const method: RequestMethod | undefined = Reflect.getMetadata('method', handler);
         if (methodPath === undefined || method === undefined) continue;
         const targets = [handler as () => void, wrapper.metatype];
+        const path = joinPath(API_PREFIX, classPath, methodPath);
+        const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true;
         routes.push({
           method: RequestMethod[method],
-          path: joinPath(API_PREFIX, classPath, methodPath),
+          path,
           controller: wrapper.metatype.name,
           handler: name,
-          isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
-          roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+          isPublic,
+          // The authorisation matrix's roles for the route (the one place they are declared).
+          roles: isPublic ? undefined : routeRoles(routeKey(RequestMethod[method], path)),
           contract: this.reflector.get<RouteContract | undefined>(CONTRACT_KEY, handler as () => void),
         });
       }

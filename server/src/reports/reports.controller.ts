@@ -15,15 +15,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { ReportsService } from './reports.service';
 
 const CaseParams = IdParamsSchema('caseId');
 const ReportParams = IdParamsSchema('reportId');
-const STAFF = ['caseworker', 'supervisor'] as const;
 // Recipients read the released version addressed to them (guardians, social services, courts, the
 // ministry); the service answers 404 to anyone who is neither staff seeing the case nor a recipient.
-const PDF_READERS = [...STAFF, 'guardian', 'social_services', 'court', 'ministry'] as const;
 
 // Reports to the authorities (domain.md §5): the family-assessment report and the non-location
 // note. Each action changes the current version and fires the matching case transition in one
@@ -33,14 +31,12 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('cases/:caseId/reports')
-  @Roles(...STAFF)
   @Contract({ summary: "The case's reports with their versions, release status and disclosure register", params: CaseParams, response: CaseReportsSchema })
   list(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.reports.list(user, caseId, meta.ip);
   }
 
   @Post('cases/:caseId/reports')
-  @Roles(...STAFF)
   @Contract({
     summary: 'Start the report of a case in REPORT_DRAFTING (kind from the tracing outcome; pre-filled from the family assessment or the outcome), or a new version of an approved one',
     params: CaseParams,
@@ -52,7 +48,6 @@ export class ReportsController {
   }
 
   @Put('reports/:reportId/draft')
-  @Roles(...STAFF)
   @Contract({
     summary: 'Replace the draft sections, original and Italian (If-Match: the version’s lockVersion; 428 without, 412 stale, 409 once submitted or approved)',
     params: ReportParams,
@@ -71,7 +66,6 @@ export class ReportsController {
 
   @Post('reports/:reportId/submit')
   @HttpCode(200)
-  @Roles(...STAFF)
   @Contract({ summary: 'Submit the draft for quality review; the case moves to REPORT_QA (422 naming missing sections)', params: ReportParams, response: ReportSchema })
   submit(@CurrentUser() user: AuthUser, @Param('reportId') reportId: string, @Headers('if-match') ifMatch: string | undefined, @ReqMeta() meta: RequestMeta) {
     return this.reports.submit(user, reportId, ifMatch, meta.ip);
@@ -79,7 +73,6 @@ export class ReportsController {
 
   @Post('reports/:reportId/qa')
   @HttpCode(200)
-  @Roles(...STAFF)
   @Contract({
     summary: 'Quality review: PASS (caseworker) or RETURN with a comment (caseworker or supervisor; the case goes back to REPORT_DRAFTING)',
     params: ReportParams,
@@ -98,7 +91,6 @@ export class ReportsController {
 
   @Post('reports/:reportId/approve')
   @HttpCode(200)
-  @Roles('supervisor')
   @Contract({ summary: 'Approve the version that passed quality review (supervisor); fixes its sha-256; the case moves to REPORT_APPROVED', params: ReportParams, response: ReportSchema })
   approve(@CurrentUser() user: AuthUser, @Param('reportId') reportId: string, @Headers('if-match') ifMatch: string | undefined, @ReqMeta() meta: RequestMeta) {
     return this.reports.approve(user, reportId, ifMatch, meta.ip);
@@ -106,7 +98,6 @@ export class ReportsController {
 
   @Post('reports/:reportId/release')
   @HttpCode(200)
-  @Roles(...STAFF)
   @Contract({
     summary:
       'Release the approved version to named recipients: one disclosure-register row each; the case moves to REPORT_SENT (a family-assessment report needs the family’s SHARE_REPORT consent, 422 otherwise)',
@@ -125,7 +116,6 @@ export class ReportsController {
   }
 
   @Get('reports/:reportId/pdf')
-  @Roles(...PDF_READERS)
   @Contract({
     summary: 'The PDF of a released version (?version=, ?original=true): staff who see the case and the recipients in the disclosure register; 404 otherwise',
     params: ReportParams,

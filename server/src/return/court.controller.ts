@@ -23,7 +23,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { readSingleFileUpload } from '../documents/multipart';
 import { CourtService } from './court.service';
 
@@ -33,21 +33,18 @@ const HearingParams = z.strictObject({ caseId: IdSchema, hearingId: IdSchema });
 const DecisionParams = z.strictObject({ caseId: IdSchema, decisionId: IdSchema });
 // The court's clerks act through a live `court` grant of their own court; IOM staff from the acts
 // received. IOM records the filing (it does not file the petition).
-const COURT_AND_STAFF = ['court', 'caseworker', 'supervisor'] as const;
 
 @Controller('cases/:caseId/court')
 export class CourtController {
   constructor(private readonly court: CourtService) {}
 
   @Get()
-  @Roles(...COURT_AND_STAFF)
   @Contract({ summary: 'The proceedings before the juvenile court with hearings and decisions (a court user: their own court’s)', params: CaseParams, response: CourtFileSchema })
   file(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @ReqMeta() meta: RequestMeta) {
     return this.court.file(user, caseId, meta.ip);
   }
 
   @Post('proceedings')
-  @Roles('caseworker', 'supervisor')
   @Contract({
     summary: 'Record the filing of the art. 8 return petition: court, docket number, who filed it, the documents before the court (the court’s clerks need a live court grant on the case)',
     params: CaseParams,
@@ -60,21 +57,18 @@ export class CourtController {
   }
 
   @Post('proceedings/:proceedingId/hearings')
-  @Roles(...COURT_AND_STAFF)
   @Contract({ summary: 'Schedule a hearing (a task for the caseworker)', params: ProceedingParams, body: ScheduleHearingSchema, response: CourtHearingSchema, status: 201 })
   scheduleHearing(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('proceedingId') proceedingId: string, @Body() body: ScheduleHearingInput, @ReqMeta() meta: RequestMeta) {
     return this.court.scheduleHearing(user, caseId, proceedingId, body, meta.ip);
   }
 
   @Put('hearings/:hearingId')
-  @Roles(...COURT_AND_STAFF)
   @Contract({ summary: 'Record what happened at a hearing: the minor heard, the guardian heard, the interpreter', params: HearingParams, body: RecordHearingSchema, response: CourtHearingSchema })
   recordHearing(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('hearingId') hearingId: string, @Body() body: RecordHearingInput, @ReqMeta() meta: RequestMeta) {
     return this.court.recordHearing(user, caseId, hearingId, body, meta.ip);
   }
 
   @Post('decrees')
-  @Roles(...COURT_AND_STAFF)
   @Contract({
     summary:
       'Upload a decree (a document of type COURT_DECREE). multipart/form-data: one file in "file" (PDF, PNG, JPEG, DOCX or ODT, checked by content) and the fields title, language, type? (COURT_DECREE), sensitivity?, origin?',
@@ -87,21 +81,18 @@ export class CourtController {
   }
 
   @Post('proceedings/:proceedingId/decision')
-  @Roles(...COURT_AND_STAFF)
   @Contract({ summary: 'Record the decision on the return petition (return ordered or rejected), with its decree now or later', params: ProceedingParams, body: RecordCourtDecisionSchema, response: CourtDecisionSchema, status: 201 })
   recordDecision(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('proceedingId') proceedingId: string, @Body() body: RecordCourtDecisionInput, @ReqMeta() meta: RequestMeta) {
     return this.court.recordDecision(user, caseId, proceedingId, body, meta.ip);
   }
 
   @Put('decisions/:decisionId/decree')
-  @Roles(...COURT_AND_STAFF)
   @Contract({ summary: 'Attach the decree to a decision recorded without it (once)', params: DecisionParams, body: AttachDecreeSchema, response: CourtDecisionSchema })
   attachDecree(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('decisionId') decisionId: string, @Body() body: AttachDecreeInput, @ReqMeta() meta: RequestMeta) {
     return this.court.attachDecree(user, caseId, decisionId, body, meta.ip);
   }
 
   @Post('prosieguo')
-  @Roles(...COURT_AND_STAFF)
   @Contract({
     summary: 'Record a continuation of support after 18 (prosieguo, art. 13) from the court’s decree: sets the minor’s prosieguo end (after the 18th, no later than the 21st birthday; 400 otherwise)',
     params: CaseParams,

@@ -51,7 +51,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { readSingleFileUpload } from '../documents/multipart';
 import { FieldReturnService } from './field-return.service';
 import { ReturnService } from './return.service';
@@ -60,7 +60,6 @@ const CaseParams = z.strictObject({ caseId: IdSchema });
 const ItemParams = z.strictObject({ caseId: IdSchema, itemId: IdSchema });
 const VisitParams = z.strictObject({ caseId: IdSchema, visitId: IdSchema });
 const DocumentParams = z.strictObject({ caseId: IdSchema, documentId: IdSchema });
-const STAFF = ['caseworker', 'supervisor'] as const;
 const UPLOAD_HELP =
   'multipart/form-data: one file in "file" (PDF, PNG, JPEG, DOCX or ODT, checked by content) and the fields type, title, language, sensitivity?, origin? (UploadDocumentFieldsSchema)';
 
@@ -68,7 +67,6 @@ const UPLOAD_HELP =
 // request, counselling, the reintegration plan, the travel plan, the hand-over, monitoring, the
 // durable-solution decision and the part-2 reports. The guardian co-signs the return request.
 @Controller('cases/:caseId')
-@Roles(...STAFF)
 export class ReturnController {
   constructor(private readonly returns: ReturnService) {}
 
@@ -85,7 +83,6 @@ export class ReturnController {
   }
 
   @Post('avr/guardian-consent')
-  @Roles('guardian')
   @Contract({ summary: "The guardian co-signs their ward's return request (409 before the minor's own request)", params: CaseParams, body: GuardianAvrConsentSchema, response: ConsentSchema, status: 201 })
   guardianConsent(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Body() body: GuardianAvrConsentInput, @ReqMeta() meta: RequestMeta) {
     return this.returns.guardianConsent(user, caseId, body, meta.ip);
@@ -166,7 +163,6 @@ export class ReturnController {
 
   @Post('monitoring/visits/:visitId/escalation/resolve')
   @HttpCode(200)
-  @Roles('supervisor')
   @Contract({ summary: 'Resolve an escalated concern (supervisor)', params: VisitParams, body: ResolveConcernSchema, response: MonitoringVisitSchema })
   resolve(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('visitId') visitId: string, @Body() body: ResolveConcernInput, @ReqMeta() meta: RequestMeta) {
     return this.returns.resolveConcern(user, caseId, visitId, body, meta.ip);
@@ -201,7 +197,6 @@ export class ReturnController {
 // The receiving mission's field officer: returned minors of their mission, their reintegration plan
 // and monitoring schedule; reception, hand-over and monitoring records. Never the location in Italy.
 @Controller('field/returns')
-@Roles('field_officer')
 export class FieldReturnController {
   constructor(private readonly field: FieldReturnService) {}
 

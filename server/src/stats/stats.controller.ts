@@ -3,13 +3,10 @@ import { StatsQuerySchema, StatsReportSchema, type StatsQuery } from '@app/contr
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { StatsService } from './stats.service';
 
-const READERS = ['supervisor', 'ministry'] as const;
-
 @Controller('stats')
-@Roles(...READERS)
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 

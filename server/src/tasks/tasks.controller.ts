@@ -12,12 +12,11 @@ import {
 } from '@app/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { DashboardService } from './dashboard.service';
 import { TasksService } from './tasks.service';
 
 @Controller()
-@Roles('caseworker', 'supervisor')
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,

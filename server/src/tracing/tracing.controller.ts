@@ -25,7 +25,7 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
-import { Contract, Roles } from '../common/route-metadata';
+import { Contract } from '../common/route-metadata';
 import { TracingService } from './tracing.service';
 
 const CaseParams = z.strictObject({ caseId: IdSchema });
@@ -33,7 +33,6 @@ const RequestParams = z.strictObject({ tracingRequestId: IdSchema });
 
 // IOM Rome's side: send a packet, follow the case's tracing, translate the assessment.
 @Controller('cases/:caseId')
-@Roles('caseworker', 'supervisor')
 export class CaseTracingController {
   constructor(private readonly tracing: TracingService) {}
 
@@ -81,28 +80,24 @@ export class FieldTracingController {
   constructor(private readonly tracing: TracingService) {}
 
   @Get()
-  @Roles('field_officer')
   @Contract({ summary: 'Tracing requests sent to the caller’s mission, newest first (keyset pagination)', query: TracingRequestListQuerySchema, response: TracingRequestPageSchema })
   list(@CurrentUser() user: AuthUser, @Query() query: TracingRequestListQuery) {
     return this.tracing.listForMission(user, query);
   }
 
   @Get(':tracingRequestId')
-  @Roles('field_officer', 'caseworker', 'supervisor')
   @Contract({ summary: 'One tracing request: the packet and the field records (a cancelled request shows only its status and dates to the mission)', params: RequestParams, response: TracingRequestDetailSchema })
   get(@CurrentUser() user: AuthUser, @Param('tracingRequestId') id: string, @ReqMeta() meta: RequestMeta) {
     return this.tracing.getById(user, id, meta.ip);
   }
 
   @Post(':tracingRequestId/contact-attempts')
-  @Roles('field_officer')
   @Contract({ summary: 'Log a contact attempt (never with a "do not contact" relative)', params: RequestParams, body: CreateContactAttemptSchema, response: ContactAttemptSchema, status: 201 })
   addContactAttempt(@CurrentUser() user: AuthUser, @Param('tracingRequestId') id: string, @Body() body: CreateContactAttemptInput, @ReqMeta() meta: RequestMeta) {
     return this.tracing.addContactAttempt(user, id, body, meta.ip);
   }
 
   @Post(':tracingRequestId/family-consents')
-  @Roles('field_officer')
   @Contract({ summary: 'Record a family member’s consent to the interview or to sharing the report', params: RequestParams, body: CreateFamilyConsentSchema, response: FamilyConsentSchema, status: 201 })
   addFamilyConsent(@CurrentUser() user: AuthUser, @Param('tracingRequestId') id: string, @Body() body: CreateFamilyConsentInput, @ReqMeta() meta: RequestMeta) {
     return this.tracing.addFamilyConsent(user, id, body, meta.ip);
@@ -110,14 +105,12 @@ export class FieldTracingController {
 
   @Post(':tracingRequestId/outcome')
   @HttpCode(200)
-  @Roles('field_officer')
   @Contract({ summary: 'Record the outcome (needs a contact attempt); LOCATED completes the request, anything else fails it', params: RequestParams, body: RecordTracingOutcomeSchema, response: TracingRequestDetailSchema })
   recordOutcome(@CurrentUser() user: AuthUser, @Param('tracingRequestId') id: string, @Body() body: RecordTracingOutcomeInput, @ReqMeta() meta: RequestMeta) {
     return this.tracing.recordOutcome(user, id, body, meta.ip);
   }
 
   @Put(':tracingRequestId/assessment')
-  @Roles('field_officer')
   @Contract({
     summary: 'Write the family assessment in the original language (after the outcome LOCATED; If-Match: the assessment version when changing it)',
     params: RequestParams,
