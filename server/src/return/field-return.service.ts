@@ -31,6 +31,7 @@ import { prepareReturnUpload, storeReturnDocument } from './return-documents';
 import { ReturnService } from './return.service';
 import { loadHandover, loadPlan, loadVisits, toHandover, toItem, toVisit } from './return.store';
 import { CaseChanges } from '../workflow/case-changes';
+import { MonitoringService } from './monitoring.service';
 
 // What the mission's view is built from. Only these columns are read: the minor's location in
 // Italy, legal or protection status, health and trafficking notes, the court file, the social
@@ -116,6 +117,7 @@ export class FieldReturnService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly returns: ReturnService,
+    private readonly monitoring: MonitoringService,
     private readonly audit: AuditService,
     private readonly changes: CaseChanges,
   ) {}
@@ -217,11 +219,11 @@ export class FieldReturnService {
   }
 
   async recordVisit(user: AuthUser, caseId: string, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => this.returns.recordVisitIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
+    return this.db.transaction(async (tx) => this.monitoring.recordVisitIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
   }
 
   async escalate(user: AuthUser, caseId: string, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => this.returns.escalateIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
+    return this.db.transaction(async (tx) => this.monitoring.escalateIn(tx, user, await this.writable(tx, user, caseId), visitId, input, ip));
   }
 
   async updateItem(user: AuthUser, caseId: string, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {

@@ -55,6 +55,7 @@ import { Contract } from '../common/route-metadata';
 import { readSingleFileUpload } from '../documents/multipart';
 import { FieldReturnService } from './field-return.service';
 import { ReturnService } from './return.service';
+import { MonitoringService } from './monitoring.service';
 
 const CaseParams = z.strictObject({ caseId: IdSchema });
 const ItemParams = z.strictObject({ caseId: IdSchema, itemId: IdSchema });
@@ -68,7 +69,10 @@ const UPLOAD_HELP =
 // durable-solution decision and the part-2 reports. The guardian co-signs the return request.
 @Controller('cases/:caseId')
 export class ReturnController {
-  constructor(private readonly returns: ReturnService) {}
+  constructor(
+    private readonly returns: ReturnService,
+    private readonly monitoring: MonitoringService,
+  ) {}
 
   @Get('return')
   @Contract({ summary: 'The return file: request and consents, counselling, reintegration plan, court, travel plan, hand-over, monitoring, durable solutions, reports', params: CaseParams, response: ReturnFileSchema })
@@ -138,34 +142,34 @@ export class ReturnController {
   @Post('monitoring/visits')
   @Contract({ summary: 'Add an extra monitoring visit (a vulnerable case)', params: CaseParams, body: AddMonitoringVisitSchema, response: MonitoringVisitSchema, status: 201 })
   addVisit(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Body() body: AddMonitoringVisitInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.addVisit(user, caseId, body, meta.ip);
+    return this.monitoring.addVisit(user, caseId, body, meta.ip);
   }
 
   @Put('monitoring/visits/:visitId')
   @Contract({ summary: 'Record a planned monitoring visit’s findings (and the assistance delivered against the plan)', params: VisitParams, body: RecordMonitoringVisitSchema, response: MonitoringVisitSchema })
   recordVisit(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('visitId') visitId: string, @Body() body: RecordMonitoringVisitInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.recordVisit(user, caseId, visitId, body, meta.ip);
+    return this.monitoring.recordVisit(user, caseId, visitId, body, meta.ip);
   }
 
   @Post('monitoring/visits/:visitId/cancel')
   @HttpCode(200)
   @Contract({ summary: 'Cancel a planned monitoring visit, with a reason', params: VisitParams, body: CancelMonitoringVisitSchema, response: MonitoringVisitSchema })
   cancelVisit(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('visitId') visitId: string, @Body() body: CancelMonitoringVisitInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.cancelVisit(user, caseId, visitId, body.reason, meta.ip);
+    return this.monitoring.cancelVisit(user, caseId, visitId, body.reason, meta.ip);
   }
 
   @Post('monitoring/visits/:visitId/escalation')
   @HttpCode(200)
   @Contract({ summary: 'Escalate the protection concern found at a visit (referral to child protection in the country of origin)', params: VisitParams, body: EscalateConcernSchema, response: MonitoringVisitSchema })
   escalate(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('visitId') visitId: string, @Body() body: EscalateConcernInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.escalate(user, caseId, visitId, body, meta.ip);
+    return this.monitoring.escalate(user, caseId, visitId, body, meta.ip);
   }
 
   @Post('monitoring/visits/:visitId/escalation/resolve')
   @HttpCode(200)
   @Contract({ summary: 'Resolve an escalated concern (supervisor)', params: VisitParams, body: ResolveConcernSchema, response: MonitoringVisitSchema })
   resolve(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Param('visitId') visitId: string, @Body() body: ResolveConcernInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.resolveConcern(user, caseId, visitId, body, meta.ip);
+    return this.monitoring.resolveConcern(user, caseId, visitId, body, meta.ip);
   }
 
   @Post('durable-solution')

@@ -7,12 +7,13 @@ import { FieldReturnService } from './field-return.service';
 import { ReturnCaseAccess } from './return-case';
 import { FieldReturnController, ReturnController } from './return.controller';
 import { ReturnService } from './return.service';
+import { MonitoringService } from './monitoring.service';
 
 // Part 2 of the workflow (issue 4): durable solution by return, the juvenile court, AVR,
 // reintegration and monitoring.
 @Module({
   imports: [WorkflowModule, ReportsModule],
   controllers: [ReturnController, CourtController, FieldReturnController],
-  providers: [ReturnCaseAccess, ReturnService, CourtService, FieldReturnService],
+  providers: [ReturnCaseAccess, ReturnService, MonitoringService, CourtService, FieldReturnService],
 })
 export class ReturnModule {}

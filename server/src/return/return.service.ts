@@ -10,7 +10,6 @@ import {
   RETURN_REPORT_STATES,
   addMonths,
   romeDay,
-  type AddMonitoringVisitInput,
   type AssistanceItem,
   type CaseState,
   type Consent,
@@ -19,19 +18,15 @@ import {
   type CreateCounsellingSessionInput,
   type CreateReintegrationObjectiveInput,
   type DurableSolution,
-  type EscalateConcernInput,
   type GuardianAvrConsentInput,
   type Handover,
-  type MonitoringVisit,
   type PutReintegrationPlanInput,
   type PutTravelPlanInput,
   type RecordAvrRequestInput,
   type RecordDurableSolutionInput,
   type RecordHandoverInput,
-  type RecordMonitoringVisitInput,
   type ReintegrationPlan,
   type Report,
-  type ResolveConcernInput,
   type ReturnFile,
   type StartReturnReportInput,
   type TravelPlan,
@@ -58,7 +53,6 @@ import {
   DURABLE_SELECT,
   ITEM_SELECT,
   PROCEEDING_SELECT,
-  VISIT_SELECT,
   loadCourtFile,
   loadHandover,
   loadPlan,
@@ -77,8 +71,8 @@ import {
   type DurableRow,
   type ItemRow,
   type ProceedingRow,
-  type VisitRow,
 } from './return.store';
+import { lockPlan, lockVisit, touchPlan } from './return-locks';
 
 // Where each step of the return can be recorded (domain §4 transitions 14–21).
 
@@ -243,27 +237,15 @@ export class ReturnService {
     });
   }
 
-  private async planFor(tx: Executor, caseId: string) {
-    const bundle = await loadPlan(tx, caseId, { lock: true });
-    if (!bundle) {
-      throw new AppError('CONFLICT', 'Write the reintegration plan first', { unmet: [{ code: 'REINTEGRATION_PLAN_DRAFTED', message: 'The reintegration plan is not written' }] });
-    }
-    return bundle;
-  }
-
-  private async touchPlan(tx: Executor, planId: string, user: AuthUser) {
-    await tx.query(`UPDATE reintegration_plans SET version = version + 1, updated_by = $2, updated_at = $3 WHERE id = $1`, [planId, user.id, this.clock.now()]);
-  }
-
   async addObjective(user: AuthUser, caseId: string, input: CreateReintegrationObjectiveInput, ip: string): Promise<ReintegrationPlan> {
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Adding an objective', PLAN_STATES);
-      const { plan } = await this.planFor(tx, c.id);
+      const { plan } = await lockPlan(tx, c.id);
       const inserted = await tx.query<{ id: string }[]>(
         `INSERT INTO reintegration_objectives (plan_id, dimension, level, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [plan.id, input.dimension, input.level, input.description, user.id, this.clock.now()],
       );
-      await this.touchPlan(tx, plan.id, user);
+      await touchPlan(tx, plan.id, user, this.clock.now());
       await this.access.record(tx, user, c.id, 'REINTEGRATION_OBJECTIVE_ADDED', 'reintegration_objective', inserted[0]!.id, ip, { dimension: input.dimension, level: input.level });
       return toPlan((await loadPlan(tx, c.id))!);
     });
@@ -272,7 +254,7 @@ export class ReturnService {
   async addItem(user: AuthUser, caseId: string, input: CreateAssistanceItemInput, ip: string): Promise<ReintegrationPlan> {
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Adding an assistance item', PLAN_STATES);
-      const { plan, objectives } = await this.planFor(tx, c.id);
+      const { plan, objectives } = await lockPlan(tx, c.id);
       if (input.objectiveId && !objectives.some((o) => o.id === input.objectiveId)) throw fieldError('objectiveId', 'not_found', 'Not an objective of this plan');
       const now = this.clock.now();
       const inserted = await tx.query<{ id: string }[]>(
@@ -280,7 +262,7 @@ export class ReturnService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12) RETURNING id`,
         [plan.id, input.objectiveId ?? null, input.dimension, input.level, input.type, input.description, input.provider, input.budgetEur, input.inKind, input.plannedOn ?? null, user.id, now],
       );
-      await this.touchPlan(tx, plan.id, user);
+      await touchPlan(tx, plan.id, user, this.clock.now());
       await this.access.record(tx, user, c.id, 'REINTEGRATION_ITEM_ADDED', 'reintegration_item', inserted[0]!.id, ip, { type: input.type, budgetEur: input.budgetEur, inKind: input.inKind });
       return toPlan((await loadPlan(tx, c.id))!);
     });
@@ -290,13 +272,13 @@ export class ReturnService {
   async updateItemIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {
     if (!PLAN_STATES.includes(c.state)) throw wrongState('Updating an assistance item', PLAN_STATES, c.state);
     if (input.deliveredOn && input.deliveredOn > this.today()) throw fieldError('deliveredOn', 'future', 'An item is delivered on a past day or today');
-    const { plan, items } = await this.planFor(tx, c.id);
+    const { plan, items } = await lockPlan(tx, c.id);
     if (!items.some((i) => i.id === itemId)) throw notFound('Assistance item');
     await tx.query(
       `UPDATE reintegration_assistance_items SET status = $2, delivered_on = $3, note = coalesce($4, note), updated_by = $5, updated_at = $6 WHERE id = $1`,
       [itemId, input.status, input.status === 'DELIVERED' ? input.deliveredOn : null, input.note ?? null, user.id, this.clock.now()],
     );
-    await this.touchPlan(tx, plan.id, user);
+    await touchPlan(tx, plan.id, user, this.clock.now());
     await this.access.record(tx, user, c.id, 'REINTEGRATION_ITEM_UPDATED', 'reintegration_item', itemId, ip, { status: input.status });
     return toItem((await tx.query<ItemRow[]>(`${ITEM_SELECT} WHERE id = $1`, [itemId]))[0]!);
   }
@@ -440,120 +422,6 @@ export class ReturnService {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Monitoring (§3.12)
-
-  async addVisit(user: AuthUser, caseId: string, input: AddMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => {
-      const c = await this.access.visible(tx, user, caseId, 'Adding a monitoring visit', RETURNED_STATES);
-      if (input.plannedOn < this.today()) throw fieldError('plannedOn', 'past', 'Plan the visit for today or later');
-      const now = this.clock.now();
-      const inserted = await tx.query<{ id: string }[]>(
-        `INSERT INTO monitoring_visits (case_id, seq, planned_on, extra_reason, created_at, updated_at)
-         VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM monitoring_visits WHERE case_id = $1), $2, $3, $4, $4) RETURNING id`,
-        [c.id, input.plannedOn, input.reason, now],
-      );
-      await this.access.record(tx, user, c.id, 'MONITORING_VISIT_ADDED', 'monitoring_visit', inserted[0]!.id, ip, { plannedOn: input.plannedOn });
-      return this.visit(tx, inserted[0]!.id);
-    });
-  }
-
-  private async visit(tx: Executor, visitId: string): Promise<MonitoringVisit> {
-    return toVisit((await tx.query<VisitRow[]>(`${VISIT_SELECT} WHERE id = $1`, [visitId]))[0]!);
-  }
-
-  private async visitOf(tx: Executor, caseId: string, visitId: string): Promise<VisitRow> {
-    const row = (await tx.query<VisitRow[]>(`${VISIT_SELECT} WHERE id = $1 AND case_id = $2 FOR UPDATE`, [visitId, caseId]))[0];
-    if (!row) throw notFound('Monitoring visit');
-    return row;
-  }
-
-  // The findings of a planned visit, and the assistance delivered against the plan's items.
-  async recordVisitIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
-    if (!RETURNED_STATES.includes(c.state)) throw wrongState('Recording a monitoring visit', RETURNED_STATES, c.state);
-    const visit = await this.visitOf(tx, c.id, visitId);
-    if (visit.status !== 'PLANNED') throw new AppError('CONFLICT', `The visit is ${visit.status}: a recorded visit does not change`, { status: visit.status });
-    if (input.visitedOn > this.today()) throw fieldError('visitedOn', 'future', 'A visit is recorded once it happened');
-    const handover = await loadHandover(tx, c.id);
-    if (handover && input.visitedOn < romeDay(handover.arrived_at)) throw fieldError('visitedOn', 'before_handover', 'The visit cannot be before the hand-over');
-    const bundle = input.assistanceDelivered.length ? await this.planFor(tx, c.id) : null;
-    const fields = input.assistanceDelivered.flatMap((a, i) => {
-      const problems: { path: string; code: string; message: string }[] = [];
-      if (!bundle?.items.some((item) => item.id === a.itemId)) problems.push({ path: `assistanceDelivered.${i}.itemId`, code: 'not_found', message: 'Not an item of the reintegration plan' });
-      if (a.status === 'DELIVERED' && !a.deliveredOn) problems.push({ path: `assistanceDelivered.${i}.deliveredOn`, code: 'required', message: 'Give the delivery date' });
-      if (a.status === 'CANCELLED' && (a.note ?? '').length < 3) problems.push({ path: `assistanceDelivered.${i}.note`, code: 'required', message: 'Say why the item is cancelled' });
-      if (a.deliveredOn && a.deliveredOn > input.visitedOn) problems.push({ path: `assistanceDelivered.${i}.deliveredOn`, code: 'after_visit', message: 'Delivered after the visit?' });
-      return problems;
-    });
-    if (fields.length) throw new AppError('VALIDATION_FAILED', 'Some assistance lines do not fit the plan', { fields });
-    const now = this.clock.now();
-    const delivered = input.assistanceDelivered.map((a) => ({ itemId: a.itemId, status: a.status, deliveredOn: a.deliveredOn ?? null, note: a.note ?? null }));
-    await tx.query(
-      `UPDATE monitoring_visits SET status = 'DONE', visited_on = $2, mode = $3, officer = $4, child_seen_alone = $5, wellbeing = $6, protection_concerns = $7,
-          assistance_delivered = $8, sustainability_scores = $9, notes = $10, recorded_by = $11, updated_at = $12
-        WHERE id = $1`,
-      [visitId, input.visitedOn, input.mode, input.officer, input.childSeenAlone, input.wellbeing, input.protectionConcerns ?? null, JSON.stringify(delivered),
-        input.sustainabilityScores ? JSON.stringify(input.sustainabilityScores) : null, input.notes ?? null, user.id, now],
-    );
-    for (const a of delivered) {
-      await tx.query(
-        `UPDATE reintegration_assistance_items SET status = $2, delivered_on = $3, note = coalesce($4, note), updated_by = $5, updated_at = $6 WHERE id = $1`,
-        [a.itemId, a.status, a.status === 'DELIVERED' ? a.deliveredOn : null, a.note, user.id, now],
-      );
-    }
-    if (bundle && delivered.length) await this.touchPlan(tx, bundle.plan.id, user);
-    await this.access.record(tx, user, c.id, 'MONITORING_VISIT_RECORDED', 'monitoring_visit', visitId, ip, {
-      seq: visit.seq,
-      childSeenAlone: input.childSeenAlone,
-      protectionConcern: Boolean(input.protectionConcerns),
-      scored: Boolean(input.sustainabilityScores),
-    });
-    return this.visit(tx, visitId);
-  }
-
-  async recordVisit(user: AuthUser, caseId: string, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => this.recordVisitIn(tx, user, await this.access.visible(tx, user, caseId, 'Recording a monitoring visit'), visitId, input, ip));
-  }
-
-  async cancelVisit(user: AuthUser, caseId: string, visitId: string, reason: string, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => {
-      const c = await this.access.visible(tx, user, caseId, 'Cancelling a monitoring visit', RETURNED_STATES);
-      const visit = await this.visitOf(tx, c.id, visitId);
-      if (visit.status !== 'PLANNED') throw new AppError('CONFLICT', `The visit is ${visit.status}`, { status: visit.status });
-      await tx.query(`UPDATE monitoring_visits SET status = 'CANCELLED', cancel_reason = $2, updated_at = $3 WHERE id = $1`, [visitId, reason, this.clock.now()]);
-      await this.access.record(tx, user, c.id, 'MONITORING_VISIT_CANCELLED', 'monitoring_visit', visitId, ip, { seq: visit.seq, reason });
-      return this.visit(tx, visitId);
-    });
-  }
-
-  // A protection concern found at a visit, referred to child protection in the country of origin.
-  async escalateIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
-    if (!RETURNED_STATES.includes(c.state)) throw wrongState('Escalating a concern', RETURNED_STATES, c.state);
-    const visit = await this.visitOf(tx, c.id, visitId);
-    if (visit.status !== 'DONE' || !visit.protection_concerns) throw new AppError('CONFLICT', 'Only a recorded visit with a protection concern can be escalated');
-    if (visit.escalated_at) throw new AppError('CONFLICT', 'This concern is already escalated');
-    await tx.query(`UPDATE monitoring_visits SET escalated_at = $2, escalated_by = $3, escalated_to = $4, escalation_note = $5, updated_at = $2 WHERE id = $1`, [
-      visitId, this.clock.now(), user.id, input.referredTo, input.note,
-    ]);
-    await this.access.record(tx, user, c.id, 'MONITORING_CONCERN_ESCALATED', 'monitoring_visit', visitId, ip, { seq: visit.seq, referredTo: input.referredTo });
-    return this.visit(tx, visitId);
-  }
-
-  async escalate(user: AuthUser, caseId: string, visitId: string, input: EscalateConcernInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => this.escalateIn(tx, user, await this.access.visible(tx, user, caseId, 'Escalating a concern'), visitId, input, ip));
-  }
-
-  async resolveConcern(user: AuthUser, caseId: string, visitId: string, input: ResolveConcernInput, ip: string): Promise<MonitoringVisit> {
-    return this.db.transaction(async (tx) => {
-      const c = await this.access.visible(tx, user, caseId, 'Resolving a concern', RETURNED_STATES);
-      const visit = await this.visitOf(tx, c.id, visitId);
-      if (!visit.escalated_at || visit.resolved_at) throw new AppError('CONFLICT', 'No open escalated concern on this visit');
-      await tx.query(`UPDATE monitoring_visits SET resolved_at = $2, resolved_by = $3, resolution = $4, updated_at = $2 WHERE id = $1`, [visitId, this.clock.now(), user.id, input.resolution]);
-      await this.access.record(tx, user, c.id, 'MONITORING_CONCERN_RESOLVED', 'monitoring_visit', visitId, ip, { seq: visit.seq });
-      return this.visit(tx, visitId);
-    });
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Durable-solution decision (§3.9)
 
   async recordDurableSolution(user: AuthUser, caseId: string, input: RecordDurableSolutionInput, ip: string): Promise<DurableSolution> {
@@ -595,7 +463,7 @@ export class ReturnService {
       let visitId: string | null = null;
       switch (input.kind) {
         case 'REINTEGRATION_PLAN': {
-          const bundle = await this.planFor(tx, c.id);
+          const bundle = await lockPlan(tx, c.id);
           const visits = await tx.query<{ month_offset: number }[]>(`SELECT month_offset FROM monitoring_visits WHERE case_id = $1 AND month_offset IS NOT NULL ORDER BY seq`, [c.id]);
           prefill = prefillReintegrationPlan({ ...bundle, monitoringMonths: visits.length ? visits.map((v) => v.month_offset) : DEFAULT_MONITORING_MONTHS });
           break;
@@ -618,7 +486,7 @@ export class ReturnService {
           break;
         }
         case 'MONITORING_REPORT': {
-          const visit = await this.visitOf(tx, c.id, input.monitoringVisitId!);
+          const visit = await lockVisit(tx, c.id, input.monitoringVisitId!);
           if (visit.status !== 'DONE') throw new AppError('CONFLICT', 'A monitoring report follows a recorded visit');
           const items = await tx.query<ItemRow[]>(`${ITEM_SELECT} WHERE plan_id = (SELECT id FROM reintegration_plans WHERE case_id = $1)`, [c.id]);
           prefill = prefillMonitoringReport(visit, items);
