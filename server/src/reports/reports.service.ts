@@ -5,7 +5,6 @@ import {
   IOM_STAFF_ROLES,
   RETURN_REPORT_STATES,
   TRACING_REPORT_KINDS,
-  findTransition,
   missingReportSections,
   reportSectionKeys,
   type CaseReports,
@@ -26,8 +25,6 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { CasesRepository, type CaseRow } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
-import { CaseFactsRepository } from '../workflow/case-facts.repository';
-import { decideTransition, unmetGuards } from '../workflow/case-transition.policy';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { prefillFromAssessment, prefillNonLocation, type DraftPrefill } from './report-drafting';
 import { renderReportPdf } from './report-pdf';
@@ -86,7 +83,6 @@ export class ReportsService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
-    private readonly facts: CaseFactsRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
     private readonly changes: CaseChanges,
@@ -179,20 +175,7 @@ export class ReportsService {
   // by a caseworker is a system move of the supervisor's return_to_drafting: its guards are
   // checked, not its role.
   private async follow(tx: Executor, user: AuthUser, caseRow: CaseRow, to: CaseState, ip: string, options: { reason?: string; systemMove?: string } = {}) {
-    const facts = await this.facts.load(tx, caseRow.id, this.clock.now());
-    if (options.systemMove) {
-      const transition = findTransition(caseRow.state, to);
-      if (!transition) throw new AppError('ILLEGAL_TRANSITION', `A case in ${caseRow.state} cannot move to ${to}`, { from: caseRow.state, to });
-      const missing = unmetGuards(transition, facts, options.reason);
-      if (missing.length) throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: missing });
-      await this.transitions.apply(tx, user, caseRow.id, caseRow.state, to, caseRow.version, options.reason ?? null, options.systemMove, ip);
-      return;
-    }
-    const decision = decideTransition(user.role, caseRow.state, to, facts, options.reason);
-    if (decision.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `A case in ${caseRow.state} cannot move to ${to}`, { from: caseRow.state, to });
-    if (decision.kind === 'role') throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${to}`, { firedBy: decision.transition.roles });
-    if (decision.kind === 'unmet') throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: decision.unmet });
-    await this.transitions.apply(tx, user, caseRow.id, caseRow.state, to, caseRow.version, options.reason ?? null, decision.transition.id, ip);
+    await this.transitions.fire(tx, user, caseRow, to, ip, options);
   }
 
   // ---------------------------------------------------------------------------------------------

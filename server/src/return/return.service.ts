@@ -42,8 +42,6 @@ import { Db, type Executor } from '../database/db';
 import type { DraftPrefill } from '../reports/report-drafting';
 import { ReportsService } from '../reports/reports.service';
 import { parseLockVersion } from '../reports/reports.service';
-import { CaseFactsRepository } from '../workflow/case-facts.repository';
-import { decideTransition } from '../workflow/case-transition.policy';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { ReturnCaseAccess, fieldError, wrongState, type ReturnCaseRef } from './return-case';
 import { prefillHandoverProtocol, prefillMonitoringReport, prefillOperationalNote, prefillReintegrationPlan } from './return-report-prefill';
@@ -91,7 +89,6 @@ export class ReturnService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly access: ReturnCaseAccess,
-    private readonly facts: CaseFactsRepository,
     private readonly transitions: CaseTransitionService,
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
@@ -413,12 +410,7 @@ export class ReturnService {
   // Fires the case transition that follows a record, checking the machine's guards against the facts
   // inside this transaction.
   private async follow(tx: Executor, user: AuthUser, c: ReturnCaseRef, to: CaseState, ip: string) {
-    const facts = await this.facts.load(tx, c.id, this.clock.now());
-    const decision = decideTransition(user.role, c.state, to, facts);
-    if (decision.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `A case in ${c.state} cannot move to ${to}`, { from: c.state, to });
-    if (decision.kind === 'role') throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${to}`, { firedBy: decision.transition.roles });
-    if (decision.kind === 'unmet') throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: decision.unmet });
-    await this.transitions.apply(tx, user, c.id, c.state, to, c.version, null, decision.transition.id, ip);
+    await this.transitions.fire(tx, user, c, to, ip);
   }
 
   // ---------------------------------------------------------------------------------------------

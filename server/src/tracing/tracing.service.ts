@@ -32,8 +32,6 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { CasesRepository, type CaseRow } from '../cases/cases.repository';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { Db, type Executor } from '../database/db';
-import { CaseFactsRepository } from '../workflow/case-facts.repository';
-import { decideTransition } from '../workflow/case-transition.policy';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { buildTracingPacket } from './tracing-packet';
 import {
@@ -91,7 +89,6 @@ export class TracingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
-    private readonly facts: CaseFactsRepository,
     private readonly transitions: CaseTransitionService,
     private readonly audit: AuditService,
     private readonly changes: CaseChanges,
@@ -239,10 +236,7 @@ export class TracingService {
       if (row.state === 'READY_FOR_TRACING') {
         // The request now exists in this transaction, so start_tracing's guard holds; the policy
         // is asked anyway so the move obeys the same table as a manual one.
-        const facts = await this.facts.load(tx, caseId, now);
-        const decision = decideTransition(user.role, row.state, 'TRACING_IN_PROGRESS', facts);
-        if (decision.kind !== 'allowed') throw new AppError('TRANSITION_NOT_ALLOWED', 'Tracing cannot start', { unmet: decision.kind === 'unmet' ? decision.unmet : [] });
-        await this.transitions.apply(tx, user, caseId, row.state, 'TRACING_IN_PROGRESS', row.version, null, decision.transition.id, ip);
+        await this.transitions.fire(tx, user, row, 'TRACING_IN_PROGRESS', ip);
       } else {
         // The mission's due date is a deadline of the case (the transition recomputes on its own).
         await recomputeTasks(tx, caseId, now);

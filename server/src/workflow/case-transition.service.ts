@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isClosedState, type CaseState, type TransitionRequest } from '@app/contracts';
+import { findTransition, isClosedState, type CaseState, type TransitionRequest } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
@@ -8,7 +8,7 @@ import { CasesRepository } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import { recomputeTasks } from '../tasks/task-recompute';
 import { CaseFactsRepository } from './case-facts.repository';
-import { decideTransition } from './case-transition.policy';
+import { decideTransition, unmetGuards } from './case-transition.policy';
 import { appendCaseHistory } from './case-changes';
 import { parseIfMatchVersion, requireIfMatch } from '../common/if-match';
 
@@ -38,23 +38,41 @@ export class CaseTransitionService {
       const row = await this.cases.findVisibleById(user, caseId, tx, { lock: true });
       if (!row) throw notFound('Case');
       if (row.version !== expectedVersion) throw staleVersion(row.version);
-      const facts = await this.facts.load(tx, caseId, this.clock.now());
-      const decision = decideTransition(user.role, row.state, request.to, facts, request.reason);
-      if (decision.kind === 'illegal') {
-        throw new AppError('ILLEGAL_TRANSITION', `A case in ${row.state} cannot move to ${request.to}`, { from: row.state, to: request.to });
-      }
-      if (decision.kind === 'role') {
-        throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${request.to}`, { firedBy: decision.transition.roles });
-      }
-      if (decision.kind === 'unmet') {
-        throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${request.to} are not met`, { unmet: decision.unmet });
-      }
-      if (decision.transition.id === 'resume' && request.to !== row.state_before_hold) {
-        throw new AppError('ILLEGAL_TRANSITION', `A case on hold resumes to the state it left (${row.state_before_hold})`, { from: row.state, to: request.to });
-      }
-      await this.apply(tx, user, row.id, row.state, request.to, expectedVersion, request.reason ?? null, decision.transition.id, ip);
+      await this.fire(tx, user, row, request.to, ip, { reason: request.reason });
       // Scoped to the case: a transition writes the case's own records only (never its grants).
     }, { caseId });
+  }
+
+  // Fires a transition on a case already resolved and locked in this transaction (by a user's
+  // request, or following a record: a hand-over, a report's step, a sent tracing request): the
+  // machine decides against the facts as they stand inside the transaction, a refusal is mapped to
+  // its answer (409 illegal, 403 role, 422 unmet preconditions), and the move is applied. A
+  // `systemMove` (a QA return by a caseworker fires the supervisor's return_to_drafting) checks the
+  // transition's guards, not its role.
+  async fire(
+    tx: Executor,
+    user: AuthUser,
+    c: { id: string; state: CaseState; version: number; state_before_hold?: CaseState | null },
+    to: CaseState,
+    ip: string,
+    options: { reason?: string | undefined; systemMove?: string } = {},
+  ): Promise<number> {
+    const facts = await this.facts.load(tx, c.id, this.clock.now());
+    if (options.systemMove) {
+      const transition = findTransition(c.state, to);
+      if (!transition) throw new AppError('ILLEGAL_TRANSITION', `A case in ${c.state} cannot move to ${to}`, { from: c.state, to });
+      const missing = unmetGuards(transition, facts, options.reason);
+      if (missing.length) throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: missing });
+      return this.apply(tx, user, c.id, c.state, to, c.version, options.reason ?? null, options.systemMove, ip);
+    }
+    const decision = decideTransition(user.role, c.state, to, facts, options.reason);
+    if (decision.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `A case in ${c.state} cannot move to ${to}`, { from: c.state, to });
+    if (decision.kind === 'role') throw new AppError('FORBIDDEN', `Only ${decision.transition.roles.join(' or ')} can move a case to ${to}`, { firedBy: decision.transition.roles });
+    if (decision.kind === 'unmet') throw new AppError('TRANSITION_NOT_ALLOWED', `Preconditions for ${to} are not met`, { unmet: decision.unmet });
+    if (decision.transition.id === 'resume' && to !== c.state_before_hold) {
+      throw new AppError('ILLEGAL_TRANSITION', `A case on hold resumes to the state it left (${c.state_before_hold})`, { from: c.state, to });
+    }
+    return this.apply(tx, user, c.id, c.state, to, c.version, options.reason ?? null, decision.transition.id, ip);
   }
 
   // Shared with system-driven moves (a sent tracing request, a consent withdrawal): the caller
