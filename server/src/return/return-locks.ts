@@ -13,7 +13,7 @@ export async function lockPlan(tx: Executor, caseId: string) {
 }
 
 // A change to the plan's items or objectives is a new version of the plan.
-export async function touchPlan(tx: Executor, planId: string, user: AuthUser, now: Date): Promise<void> {
+export async function touchPlan(tx: Executor, planId: string, user: Pick<AuthUser, 'id'>, now: Date): Promise<void> {
   await tx.query(`UPDATE reintegration_plans SET version = version + 1, updated_by = $2, updated_at = $3 WHERE id = $1`, [planId, user.id, now]);
 }
 

@@ -8,12 +8,13 @@ import { ReturnCaseAccess } from './return-case';
 import { FieldReturnController, ReturnController } from './return.controller';
 import { ReturnService } from './return.service';
 import { MonitoringService } from './monitoring.service';
+import { MonitoringStore, PgMonitoringStore } from './monitoring.store';
 
 // Part 2 of the workflow (issue 4): durable solution by return, the juvenile court, AVR,
 // reintegration and monitoring.
 @Module({
   imports: [WorkflowModule, ReportsModule],
   controllers: [ReturnController, CourtController, FieldReturnController],
-  providers: [ReturnCaseAccess, ReturnService, MonitoringService, CourtService, FieldReturnService],
+  providers: [ReturnCaseAccess, ReturnService, MonitoringService, { provide: MonitoringStore, useClass: PgMonitoringStore }, CourtService, FieldReturnService],
 })
 export class ReturnModule {}
