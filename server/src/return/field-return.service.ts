@@ -32,6 +32,7 @@ import { ReturnService } from './return.service';
 import { loadHandover, loadPlan, loadVisits, toHandover, toItem, toVisit } from './return.store';
 import { CaseChanges } from '../workflow/case-changes';
 import { MonitoringService } from './monitoring.service';
+import { TravelService } from './travel.service';
 
 // What the mission's view is built from. Only these columns are read: the minor's location in
 // Italy, legal or protection status, health and trafficking notes, the court file, the social
@@ -118,6 +119,7 @@ export class FieldReturnService {
     private readonly clock: Clock,
     private readonly returns: ReturnService,
     private readonly monitoring: MonitoringService,
+    private readonly travel: TravelService,
     private readonly audit: AuditService,
     private readonly changes: CaseChanges,
   ) {}
@@ -215,7 +217,7 @@ export class FieldReturnService {
   }
 
   async handover(user: AuthUser, caseId: string, input: RecordHandoverInput, ip: string): Promise<Handover> {
-    return this.db.transaction(async (tx) => this.returns.recordHandoverIn(tx, user, await this.writable(tx, user, caseId), input, ip));
+    return this.db.transaction(async (tx) => this.travel.recordHandoverIn(tx, user, await this.writable(tx, user, caseId), input, ip));
   }
 
   async recordVisit(user: AuthUser, caseId: string, visitId: string, input: RecordMonitoringVisitInput, ip: string): Promise<MonitoringVisit> {

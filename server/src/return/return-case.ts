@@ -16,6 +16,10 @@ export interface ReturnCaseRef {
 
 export { wrongState };
 
+// A record changed by someone else since the client read it (412 with the current version).
+export const stale = (what: string, current: number) =>
+  new AppError('PRECONDITION_FAILED', `The ${what} was changed by someone else: reload it and try again`, { currentVersion: current });
+
 export const fieldError = (path: string, code: string, message: string, summary = message) => new AppError('VALIDATION_FAILED', summary, { fields: [{ path, code, message }] });
 
 // The return's writes through the case-change unit (workflow/case-changes.ts): a visible, locked,

@@ -56,6 +56,7 @@ import { readSingleFileUpload } from '../documents/multipart';
 import { FieldReturnService } from './field-return.service';
 import { ReturnService } from './return.service';
 import { MonitoringService } from './monitoring.service';
+import { TravelService } from './travel.service';
 
 const CaseParams = z.strictObject({ caseId: IdSchema });
 const ItemParams = z.strictObject({ caseId: IdSchema, itemId: IdSchema });
@@ -72,6 +73,7 @@ export class ReturnController {
   constructor(
     private readonly returns: ReturnService,
     private readonly monitoring: MonitoringService,
+    private readonly travel: TravelService,
   ) {}
 
   @Get('return')
@@ -130,13 +132,13 @@ export class ReturnController {
     response: TravelPlanSchema,
   })
   putTravelPlan(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Body() body: PutTravelPlanInput, @Headers('if-match') ifMatch: string | undefined, @ReqMeta() meta: RequestMeta) {
-    return this.returns.putTravelPlan(user, caseId, body, ifMatch, meta.ip);
+    return this.travel.putTravelPlan(user, caseId, body, ifMatch, meta.ip);
   }
 
   @Post('avr/handover')
   @Contract({ summary: 'Confirm the arrival and hand-over with the signed protocol; schedules monitoring and moves IN_TRANSIT → HANDED_OVER', params: CaseParams, body: RecordHandoverSchema, response: HandoverSchema, status: 201 })
   handover(@CurrentUser() user: AuthUser, @Param('caseId') caseId: string, @Body() body: RecordHandoverInput, @ReqMeta() meta: RequestMeta) {
-    return this.returns.recordHandover(user, caseId, body, meta.ip);
+    return this.travel.recordHandover(user, caseId, body, meta.ip);
   }
 
   @Post('monitoring/visits')
