@@ -15,6 +15,8 @@ export * from './reports';
 export * from './minors';
 export * from './documents';
 export * from './tasks';
+export * from './task-rules';
+export * from './dashboard';
 export * from './return';
 export * from './inbox';
 export * from './stats';
