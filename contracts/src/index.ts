@@ -22,3 +22,4 @@ export * from './inbox';
 export * from './stats';
 export * from './external';
 export * from './access-matrix';
+export * from './dpo';
