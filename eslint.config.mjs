@@ -2,11 +2,22 @@
 // Deliberately not type-checked (typescript-eslint `recommended`, not `recommendedTypeChecked`):
 // building a TypeScript program for three workspaces would multiply the run time, and `npm run
 // typecheck` already runs tsc. Per-workspace blocks below add what only that workspace needs.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The client's features (client/src/features/<name>), each one a border: see the import rules below.
+const clientFeatures = readdirSync(new URL('./client/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const TS_AND_JS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const featureDir = (name) => `client/src/features/${name}`;
+const THROUGH_INDEX = 'A feature is used only through its public index.ts (`@/features/<name>`), never its internals.';
 
 export default defineConfig(
   {
@@ -92,5 +103,72 @@ export default defineConfig(
   {
     files: ['client/test/**', 'client/jest.config.js', 'client/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.jest } },
+  },
+
+  // Import rules (eslint-plugin-import-x). Modules are resolved as the compilers do: TypeScript
+  // extensions, and in the client the paths of client/tsconfig.json (`@/…`, `@app/contracts`).
+  {
+    files: ['client/src/**/*.{ts,tsx}', 'server/src/**/*.ts', 'contracts/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': TS_AND_JS,
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: [...TS_AND_JS, '.json', '.node'] })],
+    },
+    rules: {
+      // A cycle makes the order of module evaluation matter and hides which part depends on which.
+      // Type-only imports are not followed (they vanish at compile time); external packages neither.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: [...TS_AND_JS, '.json', '.node'],
+          tsconfig: { configFile: fileURLToPath(new URL('./client/tsconfig.json', import.meta.url)) },
+        }),
+      ],
+    },
+  },
+  // The client's borders (as bulletproof-react's import/no-restricted-paths): shared code
+  // (components/, lib/, config/, locales/) depends on no feature and not on the app; a feature
+  // depends on no app module and on another feature only through its index.ts; the app (routes,
+  // layout) composes features through their index.ts too.
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            ...clientFeatures.map((feature) => ({
+              target: featureDir(feature),
+              from: clientFeatures.filter((other) => other !== feature).map(featureDir),
+              except: ['./index.ts'],
+              message: THROUGH_INDEX,
+            })),
+            {
+              target: 'client/src/app',
+              from: clientFeatures.map(featureDir),
+              except: ['./index.ts'],
+              message: THROUGH_INDEX,
+            },
+            {
+              target: 'client/src/features',
+              from: ['client/src/app', 'client/src/main.tsx'],
+              message: 'Features do not depend on the app: the app composes them.',
+            },
+            {
+              target: ['client/src/components', 'client/src/lib', 'client/src/config', 'client/src/locales'],
+              from: ['client/src/features', 'client/src/app', 'client/src/main.tsx'],
+              message: 'Shared code (components/, lib/, config/, locales/) depends on no feature and not on the app.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

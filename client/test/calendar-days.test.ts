@@ -1,7 +1,8 @@
 import { ageInYears, daysUntilEighteen } from '@/features/cases/utils/minor-age';
 import { eighteenthBirthday } from '@/features/cases/utils/eighteenth-birthday';
 import { intakeDefaults, localToday } from '@/features/intake/utils/intake-form';
-import { todayIso as portalToday, toLocalDateTimeInput } from '@/features/portal/utils/portal-format';
+import { todayIso as portalToday } from '@/features/portal/utils/portal-format';
+import { toLocalDateTimeInput } from '@/lib/form-values';
 import { addDays, todayIso as returnToday } from '@/features/return/utils/return-format';
 import { endOfDayToIso } from '@/features/tracing/utils/form-values';
 import { resetClock, syncClock } from '@/lib/clock';

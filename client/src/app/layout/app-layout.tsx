@@ -13,9 +13,7 @@ import { navItemsFor } from './nav-items';
 // The inbox entry's counts need the inbox contracts (reports, return steps…): loaded with the
 // entry, only for the roles that have an inbox, so the first download stays small. Until then the
 // entry shows its plain label.
-const InboxNavLabel = lazy(() =>
-  import('@/features/inbox/components/inbox-nav-label').then((module) => ({ default: module.InboxNavLabel })),
-);
+const InboxNavLabel = lazy(() => import('./inbox-nav-label').then((module) => ({ default: module.InboxNavLabel })));
 
 const isActive = (pathname: string, to: string, end: boolean): boolean =>
   end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);

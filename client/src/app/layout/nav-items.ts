@@ -1,6 +1,6 @@
 import { IOM_STAFF_ROLES, type Role } from '@app/contracts';
 import { paths } from '@/config/paths';
-import { canAssignCases } from '@/features/intake-requests/utils/intake-requests-access';
+import { canAssignCases } from '@/features/intake-requests';
 import { canAdminister, canOverseeDataProtection, canReadInbox, canSeeCases, canSeeStats, canSendTracingRequests } from '@/lib/auth';
 
 export type NavItem = { to: string; labelKey: string; end: boolean };

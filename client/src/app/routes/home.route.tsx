@@ -1,8 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect } from 'react-router';
-import { dashboardQueries } from '@/features/dashboard/api/dashboard-queries';
-import { Dashboard } from '@/features/dashboard/components/dashboard';
-import { hasDashboard } from '@/features/dashboard/utils/dashboard-access';
+import { Dashboard, dashboardQueries, hasDashboard } from '@/features/dashboard';
 import { homePathFor, requireUser, useCurrentUser } from '@/lib/auth';
 import { NotFoundContent } from './route-error';
 

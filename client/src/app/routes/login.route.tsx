@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
-import { LoginForm } from '@/features/auth/components/login-form';
+import { LoginForm } from '@/features/auth';
 
 export const LoginRoute = () => {
   const { t } = useTranslation();

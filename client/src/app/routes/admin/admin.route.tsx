@@ -2,9 +2,7 @@ import { Tabs } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
-import { adminQueries } from '@/features/admin/api/admin-queries';
-import { OrganisationsSection } from '@/features/admin/components/organisations-section';
-import { UsersSection } from '@/features/admin/components/users-section';
+import { adminQueries, OrganisationsSection, UsersSection } from '@/features/admin';
 import { canAdminister, requireRole, useCurrentUser } from '@/lib/auth';
 
 export const adminLoader = (queryClient: QueryClient) => async () => {

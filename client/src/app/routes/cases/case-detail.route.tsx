@@ -2,13 +2,11 @@ import { IdSchema } from '@app/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
-import { CaseFileTabs } from '@/features/case-file/components/case-file-tabs';
-import { canWorkOnCaseFile } from '@/features/case-file/utils/case-file-access';
-import { caseQueries } from '@/features/cases/api/case-queries';
-import { CaseDetail } from '@/features/cases/components/case-detail';
-import { CaseProfile } from '@/features/cases/components/case-profile';
-import { CaseAssignment } from '@/features/intake-requests/components/case-assignment';
+import { canWorkOnCaseFile } from '@/features/case-file';
+import { CaseDetail, CaseProfile, caseQueries } from '@/features/cases';
+import { CaseAssignment } from '@/features/intake-requests';
 import { canSeeCases, requireRole, useCurrentUser } from '@/lib/auth';
+import { CaseFileTabs } from './case-file-tabs';
 
 // A malformed id can never name a case: answer "not found" without asking the server.
 const parseCaseId = (value: string | undefined): string => {
@@ -25,8 +23,10 @@ export const caseDetailLoader =
     return null;
   };
 
-// The header, the next actions and the tabs of the case file. Staff work on the file; guardians,
-// social services and the court read the case (the server decides which cases they see).
+// The case page, assembled from several features: the header and next actions (features/cases),
+// the caseworker's assignment (features/intake-requests) and the tabs (./case-file-tabs). Staff
+// work on the file; guardians, social services and the court read the case (the server decides
+// which cases they see).
 export const CaseDetailRoute = () => {
   const caseId = parseCaseId(useParams().caseId);
   const { data: caseRecord } = useSuspenseQuery(caseQueries.detail(caseId));

@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
-import { intakeQueries } from '@/features/intake/api/intake-api';
-import { IntakeForm } from '@/features/intake/components/intake-form';
+import { IntakeForm, intakeQueries } from '@/features/intake';
 import { requireRole, useCurrentUser } from '@/lib/auth';
 
 // Only IOM staff register requests (POST /api/cases).

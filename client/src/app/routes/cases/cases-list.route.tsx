@@ -7,16 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigation, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
-import { caseQueries, type CaseListFilters } from '@/features/cases/api/case-queries';
-import { CaseFilters } from '@/features/cases/components/case-filters';
-import { CaseList } from '@/features/cases/components/case-list';
 import {
+  CaseFilters,
+  CaseList,
+  type CaseListFilters,
   caseListSearchParams,
+  caseQueries,
   hasCaseListFilters,
   NAME_SEARCH_MIN_LENGTH,
   parseCaseListFilters,
   searchableName,
-} from '@/features/cases/utils/case-list-filters';
+} from '@/features/cases';
 import { canSeeCases, requireRole, useCurrentUser } from '@/lib/auth';
 
 const isStaff = (role: Role): boolean => (IOM_STAFF_ROLES as readonly Role[]).includes(role);

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { DpoPage } from '@/features/dpo/components/dpo-page';
+import { DpoPage } from '@/features/dpo';
 import { canOverseeDataProtection, requireRole } from '@/lib/auth';
 
 export const dpoLoader = (queryClient: QueryClient) => async () => {

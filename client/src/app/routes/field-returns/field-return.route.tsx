@@ -2,7 +2,7 @@ import { IdSchema } from '@app/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
-import { canSeeFieldReturns, fieldReturnQueries, FieldReturnPage } from '@/features/field-returns';
+import { canSeeFieldReturns, FieldReturnPage, fieldReturnQueries } from '@/features/field-returns';
 import { requireRole } from '@/lib/auth';
 
 // A malformed id can never name a case: answer "not found" without asking the server.

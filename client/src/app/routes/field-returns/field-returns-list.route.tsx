@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
-import { canSeeFieldReturns, fieldReturnQueries, FieldReturnList } from '@/features/field-returns';
+import { canSeeFieldReturns, FieldReturnList, fieldReturnQueries } from '@/features/field-returns';
 import { requireRole } from '@/lib/auth';
 
 export const fieldReturnsListLoader = (queryClient: QueryClient) => async () => {

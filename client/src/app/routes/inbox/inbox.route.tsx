@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { inboxQueries } from '@/features/inbox/api/inbox-queries';
-import { InboxPage, inboxStatusFrom } from '@/features/inbox/components/inbox-page';
+import { InboxPage, inboxQueries, inboxStatusFrom } from '@/features/inbox';
 import { canReadInbox, canSeeCases, requireRole, useCurrentUser } from '@/lib/auth';
 
 export const inboxLoader =

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { intakeQueries } from '@/features/intake/api/intake-api';
+import { intakeQueries } from '@/features/intake';
 import {
   canAssignCases,
   incomingFilterFrom,

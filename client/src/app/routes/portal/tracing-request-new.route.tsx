@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
-import { TracingRequestForm, TracingRequestSent } from '@/features/portal/components/tracing-request-form';
+import { TracingRequestForm, TracingRequestSent } from '@/features/portal';
 import { canSendTracingRequests, requireRole } from '@/lib/auth';
 
 export const tracingRequestNewLoader = (queryClient: QueryClient) => async () => {

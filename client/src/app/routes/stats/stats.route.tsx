@@ -1,8 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { statsQueries } from '@/features/stats/api/stats-queries';
-import { StatsPage } from '@/features/stats/components/stats-page';
-import { statsFiltersFrom } from '@/features/stats/utils/stats-filters';
+import { statsFiltersFrom, StatsPage, statsQueries } from '@/features/stats';
 import { canSeeStats, requireRole } from '@/lib/auth';
 
 export const statsLoader =

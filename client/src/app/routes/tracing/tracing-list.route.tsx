@@ -4,9 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
-import { tracingQueries, type TracingListFilters } from '@/features/tracing/api/tracing-queries';
-import { FieldRequestList } from '@/features/tracing/components/field-request-list';
-import { canWorkInTheField } from '@/features/tracing/utils/tracing-access';
+import { canWorkInTheField, FieldRequestList, type TracingListFilters, tracingQueries } from '@/features/tracing';
 import { requireRole } from '@/lib/auth';
 
 // The status filter lives in the URL (it is not personal data), so it survives reloads and links.

@@ -2,9 +2,7 @@ import { IdSchema } from '@app/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
-import { tracingQueries } from '@/features/tracing/api/tracing-queries';
-import { FieldRequestPage } from '@/features/tracing/components/field-request-page';
-import { canOpenTracingRequest, canWorkInTheField } from '@/features/tracing/utils/tracing-access';
+import { canOpenTracingRequest, canWorkInTheField, FieldRequestPage, tracingQueries } from '@/features/tracing';
 import { requireRole, useCurrentUser } from '@/lib/auth';
 
 // A malformed id can never name a request: answer "not found" without asking the server.

@@ -46,9 +46,8 @@ export const OrganisationForm = () => {
       },
       onError: (error) => {
         if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, {
-            minLength: { name: 2, municipality: 2, district: 2 },
-            maxLength: { name: 200, municipality: 120, district: 120 },
-          });
+          limits: { name: { min: 2, max: 200 }, municipality: { min: 2, max: 120 }, district: { min: 2, max: 120 } },
+        });
       },
     });
   });

@@ -40,10 +40,7 @@ export const ResetPasswordModal = ({ user, onClose }: ResetPasswordModalProps) =
         },
         onError: (error) => {
           if (isApiError(error)) {
-            applyServerFieldErrors(error, form.setError, ['password'], {
-              minLength: { password: PASSWORD_MIN_LENGTH },
-              maxLength: { password: PASSWORD_MAX_LENGTH },
-            });
+            applyServerFieldErrors(error, form.setError, ['password'], { limits: { password: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH } } });
           }
         },
       },

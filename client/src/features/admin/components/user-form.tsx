@@ -53,8 +53,7 @@ export const UserForm = ({ organisations }: { organisations: readonly Organisati
           return;
         }
         applyServerFieldErrors(error, form.setError, FIELDS, {
-          minLength: { password: PASSWORD_MIN_LENGTH, displayName: 2 },
-          maxLength: { password: PASSWORD_MAX_LENGTH, displayName: 120, email: 254 },
+          limits: { password: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }, displayName: { min: 2, max: 120 }, email: { max: 254 } },
         });
       },
     });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { caseFileQueries } from './case-file-queries';
+import { caseKey } from '@/lib/query-keys';
 
 // Every change to the file can change the case too (a consent meets a guard, a withdrawal closes
 // the case), so the whole case is refreshed: its detail, its transitions and its file.
@@ -7,6 +7,6 @@ export const useCaseFileMutation = <TInput, TResult>(caseId: string, mutationFn:
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseFileQueries.byCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
   });
 };

@@ -1,5 +1,6 @@
 import type { CaseState } from '@app/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { caseKey, caseListsKey } from '@/lib/query-keys';
 import { fetchCase, fetchCaseFilterOptions, fetchCases, searchCases } from './fetch-cases';
 
 export type CaseListFilters = {
@@ -13,8 +14,7 @@ export type CaseListFilters = {
 export const CASE_PAGE_SIZE = 25;
 
 export const caseQueries = {
-  all: () => ['cases'] as const,
-  lists: () => [...caseQueries.all(), 'list'] as const,
+  lists: caseListsKey,
   // Keyset pagination: each page's nextCursor is the next request's cursor.
   list: (filters: CaseListFilters) =>
     infiniteQueryOptions({
@@ -38,12 +38,11 @@ export const caseQueries = {
       queryFn: ({ signal }) => fetchCaseFilterOptions(signal),
       staleTime: 5 * 60_000,
     }),
-  // Everything about one case lives under ['cases', caseId]: the case itself, and its file,
-  // tracing, reports… under longer keys, so one invalidation refreshes them all.
-  byCase: (caseId: string) => [...caseQueries.all(), caseId] as const,
+  // The case itself, under caseKey(caseId): its file, tracing, reports… hang under longer keys,
+  // so one invalidation refreshes them all.
   detail: (caseId: string) =>
     queryOptions({
-      queryKey: caseQueries.byCase(caseId),
+      queryKey: caseKey(caseId),
       queryFn: ({ signal }) => fetchCase(caseId, signal),
     }),
 };

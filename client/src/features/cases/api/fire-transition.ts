@@ -1,6 +1,7 @@
 import { CaseDetailSchema, type CaseDetail, type CaseState } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { caseKey } from '@/lib/query-keys';
 import { caseQueries } from './case-queries';
 
 export type FireTransitionInput = {
@@ -25,8 +26,8 @@ export const useFireTransition = () => {
       // The case itself is fresh; what hangs below it (file, tracing…) and the lists are not.
       await Promise.all([
         queryClient.invalidateQueries({
-          queryKey: caseQueries.byCase(updated.id),
-          predicate: (query) => query.queryKey.length > caseQueries.byCase(updated.id).length,
+          queryKey: caseKey(updated.id),
+          predicate: (query) => query.queryKey.length > caseKey(updated.id).length,
         }),
         queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
       ]);

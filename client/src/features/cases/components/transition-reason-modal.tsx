@@ -32,7 +32,7 @@ const ReasonForm = ({ pending, onClose, onSubmit }: Omit<TransitionReasonModalPr
 
   const submit = form.handleSubmit(({ reason }) => {
     onSubmit(reason, (error) =>
-      applyServerFieldErrors(error, form.setError, FIELDS, { minLength: { reason: 3 }, maxLength: { reason: 2000 } }),
+      applyServerFieldErrors(error, form.setError, FIELDS, { limits: { reason: { min: 3, max: 2000 } } }),
     );
   });
 

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { hasFieldErrorsFor } from '@/lib/form-errors';
-import { caseQueries } from '../api/case-queries';
+import { caseKey } from '@/lib/query-keys';
 import { useFireTransition } from '../api/fire-transition';
 
 export type TransitionFeedbackState =
@@ -59,7 +59,7 @@ export const useTransitionFiring = (caseRecord: CaseDetail) => {
           callbacks.onFailure?.();
           setFeedback(toFeedback(error, transition, stateBefore));
           if (isApiError(error) && RELOAD_CODES.has(error.code)) {
-            void queryClient.invalidateQueries({ queryKey: caseQueries.byCase(caseRecord.id) });
+            void queryClient.invalidateQueries({ queryKey: caseKey(caseRecord.id) });
           }
         },
       },

@@ -1,14 +1,13 @@
 import { DashboardSchema, TaskSchema, type Dashboard, type Task } from '@app/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { caseQueries } from '@/features/cases/api/case-queries';
 import { api } from '@/lib/api-client';
-import { dashboardKeys } from './dashboard-keys';
+import { caseKey, caseListsKey, dashboardKey } from '@/lib/query-keys';
 
 export const fetchDashboard = (signal?: AbortSignal): Promise<Dashboard> =>
   api.get('/dashboard', DashboardSchema, signal ? { signal } : {});
 
 export const dashboardQueries = {
-  all: dashboardKeys.all,
+  all: dashboardKey,
   dashboard: () =>
     queryOptions({
       queryKey: dashboardQueries.all(),
@@ -27,8 +26,8 @@ export const useCompleteTask = () => {
     onSuccess: (_task, { caseId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: dashboardQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: caseQueries.byCase(caseId) }),
-        queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
+        queryClient.invalidateQueries({ queryKey: caseListsKey() }),
       ]),
   });
 };

@@ -1,13 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import { fetchCaseDocuments, uploadCaseDocument, type UploadDocumentVariables } from './documents-api';
 
 // Under the case's key (['cases', caseId]): an upload refreshes the case, its documents and its
 // timeline together.
 export const documentQueries = {
-  byCase: (caseId: string) => ['cases', caseId] as const,
   list: (caseId: string) =>
     queryOptions({
-      queryKey: [...documentQueries.byCase(caseId), 'documents'] as const,
+      queryKey: [...caseKey(caseId), 'documents'] as const,
       queryFn: ({ signal }) => fetchCaseDocuments(caseId, signal),
     }),
 };
@@ -16,6 +16,6 @@ export const useUploadDocument = (caseId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (variables: UploadDocumentVariables) => uploadCaseDocument(caseId, variables),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: documentQueries.byCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
   });
 };

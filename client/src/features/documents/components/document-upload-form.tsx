@@ -16,10 +16,10 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { reshapedResolver } from '@/features/case-file/utils/reshaped-resolver';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
 import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useUploadDocument } from '../api/documents-queries';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../utils/document-format';
 
@@ -90,7 +90,7 @@ export const DocumentUploadForm = ({ caseId, documents }: { caseId: string; docu
     } else if (error.code === 'VALIDATION_FAILED') {
       const fileField = error.details?.fields?.find((field) => field.path === 'file');
       if (fileField) setFileProblem(fileField.code === 'too_small' ? 'empty' : 'required');
-      applyServerFieldErrors(error, form.setError, FIELDS, { minLength: { title: 2, language: 2 }, maxLength: { title: 200, language: 40 } });
+      applyServerFieldErrors(error, form.setError, FIELDS, { limits: { title: { min: 2, max: 200 }, language: { min: 2, max: 40 } } });
     }
   };
 

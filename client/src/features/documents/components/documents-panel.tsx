@@ -2,7 +2,7 @@ import { isClosedState, type CaseDetail } from '@app/contracts';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
 import { documentQueries } from '../api/documents-queries';
 import { canManageDocuments } from '../utils/document-access';

@@ -3,7 +3,7 @@ import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
 import { dpoQueries } from '../api/dpo-queries';
 import { AuditEventsTable } from './audit-events-table';

@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { dpoQueries } from '../api/dpo-queries';
 import { auditFiltersFrom, auditQueryFrom, withAuditFilters, type AuditUrlFilters } from '../utils/audit-filters';
 import { AUDIT_ACTION_PATTERN } from '../utils/dpo-format';

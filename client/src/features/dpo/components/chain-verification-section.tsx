@@ -1,7 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { useLocale } from '@/lib/i18n';
 import { dpoQueries } from '../api/dpo-queries';
 import { formatTimestamp } from '../utils/dpo-format';

@@ -17,8 +17,8 @@ import {
   type RecordMonitoringVisitInput,
   type UpdateAssistanceItemInput,
 } from '@app/contracts';
-import { patch } from '@/features/return/api/return-api';
 import { api, apiUrl } from '@/lib/api-client';
+import { patch } from '@/lib/api-patch';
 import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
 // The receiving mission's side of a return (/api/field/returns): never the staff's /cases routes.

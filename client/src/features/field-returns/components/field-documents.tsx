@@ -3,8 +3,8 @@ import { Anchor, Group, SegmentedControl, Stack, Table, Text } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
-import { InlineUpload } from '@/features/return/components/inline-upload';
-import { EmptyState } from '@/features/tracing/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
+import { InlineUpload } from '@/features/return';
 import { formatDateTime, formatFileSize } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { fieldDocumentUrl } from '../api/field-returns-api';

@@ -5,14 +5,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
-import { ReceiverKindSelect, SignatoriesInput } from '@/features/return/components/handover-section';
-import { InlineUpload } from '@/features/return/components/inline-upload';
-import { ReturnError } from '@/features/return/components/return-error';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '@/features/return/utils/return-errors';
-import { returnResolver } from '@/features/return/utils/return-zod';
-import { formatDateTime } from '@/features/return/utils/return-format';
+import { InlineUpload, ReceiverKindSelect, RETURN_FIELD_ERRORS, ReturnError, returnResolver, SignatoriesInput } from '@/features/return';
 import { appNow } from '@/lib/clock';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
+import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import type { FieldReturnActions } from '../api/field-returns-queries';
 
@@ -49,7 +46,7 @@ type Props = { detail: FieldReturnDetail; actions: FieldReturnActions };
 export const FieldHandoverForm = ({ detail, actions }: Props) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const [missing, setMissing] = useState<HandoverField[]>([]);
   const protocols = detail.documents.filter((document) => document.type === 'HANDOVER_PROTOCOL');
   const form = useForm<HandoverValues, unknown, RecordHandoverInput>({
@@ -81,8 +78,11 @@ export const FieldHandoverForm = ({ detail, actions }: Props) => {
       mutation.mutate(input, {
         onSuccess: () => notifications.show({ color: 'green', message: t('return.handover.recorded') }),
         onError: (error) => {
-          applyReturnFieldErrors(error, form.setError, HANDOVER_FIELDS, { place: { min: 2, max: 200 }, receivedByName: { min: 2, max: 200 }, notes: { max: 4000 } });
-          setMissing(HANDOVER_FIELDS.filter((name) => hasReturnFieldErrors(error, [name])));
+          applyServerFieldErrors(error, form.setError, HANDOVER_FIELDS, {
+            vocabulary: RETURN_FIELD_ERRORS,
+            limits: { place: { min: 2, max: 200 }, receivedByName: { min: 2, max: 200 }, notes: { max: 4000 } },
+          });
+          setMissing(HANDOVER_FIELDS.filter((name) => hasFieldErrorsFor(error, [name], RETURN_FIELD_ERRORS)));
         },
       });
     },
@@ -107,7 +107,7 @@ export const FieldHandoverForm = ({ detail, actions }: Props) => {
             </List>
           </Alert>
         )}
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, HANDOVER_FIELDS) && <ReturnError caseId={detail.caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, HANDOVER_FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={detail.caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput type="datetime-local" label={labels.arrivedAt} required max={toLocalDateTimeInput(appNow())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
           <TextInput label={labels.place} description={t('return.handover.placeHint')} required error={fieldError(errors.place)} {...form.register('place')} />

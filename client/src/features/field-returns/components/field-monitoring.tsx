@@ -2,10 +2,9 @@ import type { AssistanceItem, FieldReturnDetail, MonitoringVisit } from '@app/co
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EscalateForm, VisitStatusBadge, visitStatus } from '@/features/return/components/monitoring-section';
-import { RecordVisitForm } from '@/features/return/components/visit-form';
-import { formatIndex, formatMonth, todayIso } from '@/features/return/utils/return-format';
-import { EmptyState } from '@/features/tracing/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
+import { EscalateForm, formatIndex, formatMonth, RecordVisitForm, visitStatus, VisitStatusBadge } from '@/features/return';
+import { appToday } from '@/lib/clock';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import type { FieldReturnActions } from '../api/field-returns-queries';
@@ -89,7 +88,7 @@ export const FieldMonitoring = ({ detail, actions }: { detail: FieldReturnDetail
   const [open, setOpen] = useState<Open>(null);
   const visits = detail.monitoringVisits.toSorted((a, b) => a.plannedOn.localeCompare(b.plannedOn) || a.seq - b.seq);
   if (visits.length === 0) return <EmptyState testId="field-monitoring-empty">{t('fieldReturns.monitoring.empty')}</EmptyState>;
-  const today = todayIso();
+  const today = appToday();
   const overdue = visits.filter((visit) => visitStatus(visit, today) === 'OVERDUE').length;
   const items = detail.reintegrationPlan?.assistanceItems ?? [];
   return (

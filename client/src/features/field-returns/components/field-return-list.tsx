@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DetailList } from '@/components/ui/detail-list';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
-import { todayIso } from '@/features/return/utils/return-format';
-import { EmptyState, LoadError, LoadingRows } from '@/features/tracing/components/query-state';
+import { appToday } from '@/lib/clock';
 import { formatCalendarDate, formatCountry, formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { fieldReturnQueries } from '../api/field-returns-queries';
@@ -65,11 +65,21 @@ const ReturnRow = ({ item, today }: { item: FieldReturnSummary; today: string })
 export const FieldReturnList = () => {
   const { t } = useTranslation();
   const query = useQuery(fieldReturnQueries.list());
-  if (query.isPending) return <LoadingRows rows={3} testId="field-returns-loading" />;
-  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isPending) return <SectionSkeleton rows={3} rowHeight={32} testId="field-returns-loading" />;
+  if (query.isError)
+    return (
+      <SectionError
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+        titleKey="tracing.load.failed"
+        retryKey="tracing.load.retry"
+        testId="tracing-load-error"
+      />
+    );
   const { items } = query.data;
   if (items.length === 0) return <EmptyState testId="field-returns-empty">{t('fieldReturns.list.empty')}</EmptyState>;
-  const today = todayIso();
+  const today = appToday();
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed" role="status">

@@ -1,5 +1,6 @@
 import type { InboxStatusFilter } from '@app/contracts';
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import { acknowledgeInboxItem, fetchInbox } from './inbox-api';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -27,7 +28,7 @@ export const useAcknowledgeInboxItem = () => {
     onSuccess: (item) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: inboxQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: ['cases', item.case.id] }),
+        queryClient.invalidateQueries({ queryKey: caseKey(item.case.id) }),
       ]),
   });
 };
@@ -39,7 +40,7 @@ export const useRefreshAfterDownload = () => {
   return (caseId: string) => {
     window.setTimeout(() => {
       void queryClient.invalidateQueries({ queryKey: inboxQueries.all() });
-      void queryClient.invalidateQueries({ queryKey: ['cases', caseId, 'portal'] });
+      void queryClient.invalidateQueries({ queryKey: [...caseKey(caseId), 'portal'] });
     }, 1500);
   };
 };

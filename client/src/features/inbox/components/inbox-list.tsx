@@ -1,7 +1,7 @@
 import { Button, Center, Stack } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { inboxQueries, type InboxFilters } from '../api/inbox-queries';
 import { InboxItemCard } from './inbox-item-card';
 

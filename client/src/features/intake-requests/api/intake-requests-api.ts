@@ -6,9 +6,8 @@ import {
   type IncomingRequestPage,
 } from '@app/contracts';
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { caseQueries } from '@/features/cases/api/case-queries';
-import { dashboardKeys } from '@/features/dashboard/api/dashboard-keys';
 import { api } from '@/lib/api-client';
+import { caseKey, caseListsKey, dashboardKey } from '@/lib/query-keys';
 
 export const INCOMING_PAGE_SIZE = 20;
 
@@ -45,10 +44,10 @@ export const useAssignCase = () => {
     mutationFn: ({ caseId, input }: { caseId: string; input: AssignCaseInput }) => assignCase(caseId, input),
     onSuccess: (assignment) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: caseQueries.byCase(assignment.caseId) }),
-        queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: caseKey(assignment.caseId) }),
+        queryClient.invalidateQueries({ queryKey: caseListsKey() }),
         queryClient.invalidateQueries({ queryKey: incomingRequestQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: dashboardKeys.all() }),
+        queryClient.invalidateQueries({ queryKey: dashboardKey() }),
       ]),
   });
 };

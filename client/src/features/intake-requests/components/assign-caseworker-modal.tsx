@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { intakeQueries } from '@/features/intake/api/intake-api';
+import { intakeQueries } from '@/features/intake';
 import { useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { useAssignCase } from '../api/intake-requests-api';
 import { describeAssignError, serverFieldMessageKey } from '../utils/assign-errors';

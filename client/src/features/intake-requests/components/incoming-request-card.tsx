@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DetailList } from '@/components/ui/detail-list';
 import { paths } from '@/config/paths';
-import { CaseStateBadge } from '@/features/cases/components/case-state-badge';
+import { CaseStateBadge } from '@/features/cases';
 import { formatCalendarDate, formatCountry, formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import type { AssignTarget } from './assign-caseworker-modal';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { incomingRequestQueries, type IncomingFilter } from '../api/intake-requests-api';
 import { AssignCaseworkerModal, type AssignTarget } from './assign-caseworker-modal';
 import { IncomingRequestCard } from './incoming-request-card';

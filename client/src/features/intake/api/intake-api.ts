@@ -10,9 +10,8 @@ import {
   type MinorSearchResponse,
 } from '@app/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { caseQueries } from '@/features/cases/api/case-queries';
-import { dashboardKeys } from '@/features/dashboard/api/dashboard-keys';
 import { api } from '@/lib/api-client';
+import { caseKey, caseListsKey, dashboardKey } from '@/lib/query-keys';
 
 export type DirectoryUserRole = 'guardian' | 'caseworker';
 
@@ -61,10 +60,11 @@ export const useCreateCase = () => {
   return useMutation({
     mutationFn: createCase,
     onSuccess: async (created) => {
-      queryClient.setQueryData(caseQueries.detail(created.id).queryKey, created);
+      // The new case's page opens without a request (the same entry as the cases feature's detail query).
+      queryClient.setQueryData<CaseDetail>(caseKey(created.id), created);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: caseQueries.lists() }),
-        queryClient.invalidateQueries({ queryKey: dashboardKeys.all() }),
+        queryClient.invalidateQueries({ queryKey: caseListsKey() }),
+        queryClient.invalidateQueries({ queryKey: dashboardKey() }),
       ]);
     },
   });

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { useLocale } from '@/lib/i18n';
 import { withdrawGuardianConsent } from '../api/portal-api';
 import { usePortalMutation } from '../api/portal-queries';

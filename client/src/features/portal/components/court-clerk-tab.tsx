@@ -3,7 +3,8 @@ import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { lazyNamed } from '@/components/ui/lazy-named';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
+import { loadCourtClerkPanel } from '@/features/return';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { uploadDecree } from '../api/portal-api';
@@ -15,7 +16,7 @@ import { PortalUploadForm } from './portal-upload-form';
 
 // The clerk's hearing and decision forms (shared with the staff's return file) are their own
 // download; the tab's Suspense boundary covers them.
-const CourtClerkPanel = lazyNamed(() => import('@/features/return/components/court-section').then((m) => m.CourtClerkPanel));
+const CourtClerkPanel = lazyNamed(loadCourtClerkPanel);
 
 const DocumentLink = ({ document }: { document: DocumentMeta }) => (
   <Anchor href={documentUrl(document.id)} download>

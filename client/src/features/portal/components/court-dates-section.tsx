@@ -1,7 +1,7 @@
 import type { PortalCourtProceeding } from '@app/contracts';
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { appNow } from '@/lib/clock';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';

@@ -4,14 +4,14 @@ import { Alert, Button, Radio, SimpleGrid, Stack, Text, TextInput, Title } from 
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { reshapedResolver } from '@/features/case-file/utils/reshaped-resolver';
 import { isApiError } from '@/lib/api-client';
 import { appNow } from '@/lib/clock';
-import { hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { giveGuardianConsent } from '../api/portal-api';
 import { usePortalMutation } from '../api/portal-queries';
-import { applyPortalFieldErrors, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
-import { localDateTimeToIso, toLocalDateTimeInput } from '../utils/portal-format';
+import { PORTAL_FIELD_ERRORS, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
 
 type Scope = (typeof GUARDIAN_CONSENT_SCOPES)[number];
 type Values = { scope: Scope | ''; language: string; givenAt: string };
@@ -37,7 +37,7 @@ export const GuardianConsentForm = ({ caseId }: { caseId: string }) => {
         form.reset(defaults(t('portal.consents.form.defaultLanguage')));
       },
       onError: (error) => {
-        if (isApiError(error)) applyPortalFieldErrors(error, form.setError, FIELDS, { minLength: { language: 2 }, maxLength: { language: 40 } });
+        if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: PORTAL_FIELD_ERRORS, limits: { language: { min: 2, max: 40 } } });
       },
     }),
   );

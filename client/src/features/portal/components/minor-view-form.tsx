@@ -4,12 +4,12 @@ import { Alert, Button, Checkbox, NativeSelect, SimpleGrid, Stack, Text, Textare
 import { notifications } from '@mantine/notifications';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { reshapedResolver } from '@/features/case-file/utils/reshaped-resolver';
 import { isApiError } from '@/lib/api-client';
-import { hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { recordMinorView } from '../api/portal-api';
 import { usePortalMutation } from '../api/portal-queries';
-import { applyPortalFieldErrors, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
+import { PORTAL_FIELD_ERRORS, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
 import { blankToUndefined, todayIso } from '../utils/portal-format';
 
 type Values = {
@@ -54,7 +54,10 @@ export const MinorViewForm = ({ caseId }: { caseId: string }) => {
         form.reset(defaults());
       },
       onError: (error) => {
-        if (isApiError(error)) applyPortalFieldErrors(error, form.setError, FIELDS, { minLength: { words: 3, language: 2, mediatorName: 2 }, maxLength: { words: 4000, language: 40, mediatorName: 120 } });
+        if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, {
+          vocabulary: PORTAL_FIELD_ERRORS,
+          limits: { words: { min: 3, max: 4000 }, language: { min: 2, max: 40 }, mediatorName: { min: 2, max: 120 } },
+        });
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { isClosedState, type CaseState, type MinorView } from '@app/contracts';
 import { Blockquote, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { MinorViewForm } from './minor-view-form';

@@ -1,6 +1,6 @@
 import type { PortalCase } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { portalQueries } from '../api/portal-queries';
 
 // Loads the portal's case page once for every portal tab (one audited read), with the loading and

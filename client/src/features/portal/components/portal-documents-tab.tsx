@@ -1,7 +1,7 @@
 import { EXTERNAL_UPLOAD_TYPES, isClosedState, type CaseDetail, type DocumentType, type Role } from '@app/contracts';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
 import { uploadCaseDocument } from '../api/portal-api';
 import { WithPortalCase } from './portal-case-query';

@@ -1,7 +1,7 @@
 import { daysBetween, isClosedState, type CaseDetail, type ProsieguoRequest } from '@app/contracts';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { appToday } from '@/lib/clock';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';

@@ -4,12 +4,12 @@ import { Alert, Button, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { reshapedResolver } from '@/features/case-file/utils/reshaped-resolver';
 import { isApiError } from '@/lib/api-client';
-import { hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, zodErrorMap } from '@/lib/form-errors';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { requestProsieguo } from '../api/portal-api';
 import { usePortalMutation } from '../api/portal-queries';
-import { applyPortalFieldErrors, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
+import { PORTAL_FIELD_ERRORS, usePortalErrorMessage, usePortalFieldError } from '../utils/portal-form-errors';
 import { blankToUndefined } from '../utils/portal-format';
 
 type Values = { reasons: string; requestedUntil: string };
@@ -37,7 +37,7 @@ export const ProsieguoForm = ({ caseId, eighteenthBirthday }: { caseId: string; 
         form.reset(DEFAULTS);
       },
       onError: (error) => {
-        if (isApiError(error)) applyPortalFieldErrors(error, form.setError, FIELDS, { minLength: { reasons: 10 }, maxLength: { reasons: 8000 } });
+        if (isApiError(error)) applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: PORTAL_FIELD_ERRORS, limits: { reasons: { min: 10, max: 8000 } } });
       },
     }),
   );

@@ -5,9 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
-import { useLocale } from '@/lib/i18n';
-import { submitPortalTracingRequest } from '../api/portal-api';
 import { countryOptions } from '@/lib/countries';
+import { useLocale } from '@/lib/i18n';
+import { casesKey } from '@/lib/query-keys';
+import { submitPortalTracingRequest } from '../api/portal-api';
 import { usePortalErrorMessage } from '../utils/portal-form-errors';
 import { todayIso } from '../utils/portal-format';
 import {
@@ -54,7 +55,7 @@ export const TracingRequestForm = ({ onSent }: { onSent: (result: PortalTracingR
   const [withoutBirthDate, setWithoutBirthDate] = useState(false);
   const mutation = useMutation({
     mutationFn: (input: PortalTracingRequestInput) => submitPortalTracingRequest(input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: casesKey() }),
   });
 
   const set = <K extends TracingRequestField>(field: K, value: TracingRequestValues[K]) => {

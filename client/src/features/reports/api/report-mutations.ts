@@ -1,7 +1,7 @@
 import type { ReleaseReportInput, Report, ReportQaInput, UpdateReportDraftInput } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import { approveReport, releaseReport, reviewReport, saveReportDraft, startReport, submitReport } from './reports-api';
-import { reportQueries } from './reports-queries';
 
 // Each action can move the case (REPORT_DRAFTING → REPORT_QA → REPORT_APPROVED → REPORT_SENT):
 // afterwards the case (its state and next steps), its reports and its timeline are read again.
@@ -9,7 +9,7 @@ const useReportMutation = <TInput>(caseId: string, mutationFn: (input: TInput) =
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportQueries.byCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
   });
 };
 

@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import { fetchCaseReports, fetchDirectoryGuardians, fetchDirectoryOrganisations } from './reports-api';
 
-// The reports hang under the case's key (['cases', caseId], features/cases/api/case-queries.ts):
+// The reports hang under the case's key (caseKey(caseId) = ['cases', caseId], lib/query-keys.ts):
 // invalidating the case after an action refreshes its state, its next steps and its reports.
 export const reportQueries = {
-  byCase: (caseId: string) => ['cases', caseId] as const,
   list: (caseId: string) =>
     queryOptions({
-      queryKey: [...reportQueries.byCase(caseId), 'reports'] as const,
+      queryKey: [...caseKey(caseId), 'reports'] as const,
       queryFn: ({ signal }) => fetchCaseReports(caseId, signal),
     }),
   organisations: () =>

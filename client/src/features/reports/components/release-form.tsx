@@ -12,7 +12,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseFileQueries } from '@/features/case-file/api/case-file-queries';
+import { caseFileQueries } from '@/features/case-file';
 import { translateFieldMessage, zodIssueMessage } from '@/lib/form-errors';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { reportQueries } from '../api/reports-queries';
+import { caseKey } from '@/lib/query-keys';
 import { isStaleReport } from '../utils/report-errors';
 
 // What went wrong with an action on a report, in plain words: a newer version (412, with a way
@@ -13,7 +13,7 @@ export const ReportActionError = ({ caseId, error }: { caseId: string; error: un
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
-  const reload = () => void queryClient.invalidateQueries({ queryKey: reportQueries.byCase(caseId) });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
 
   if (isStaleReport(error)) {
     return (

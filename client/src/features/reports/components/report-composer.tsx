@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCaseReports } from '../api/reports-api';
+import { caseKey } from '@/lib/query-keys';
 import { useSaveReportDraft, useSubmitReport } from '../api/report-mutations';
+import { fetchCaseReports } from '../api/reports-api';
 import { reportQueries } from '../api/reports-queries';
 import { isEditableStatus } from '../utils/report-access';
 import { isStaleReport } from '../utils/report-errors';
@@ -178,7 +179,7 @@ export const ReportComposer = ({ caseId, report, version, canSubmit }: ReportCom
   // Drops the text typed here and continues from the newest saved version.
   const reload = async () => {
     setError(null);
-    await queryClient.invalidateQueries({ queryKey: reportQueries.byCase(caseId) });
+    await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
     const fresh = queryClient
       .getQueryData(reportQueries.list(caseId).queryKey)
       ?.items.find((item) => item.id === report.id)

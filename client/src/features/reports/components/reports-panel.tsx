@@ -1,18 +1,23 @@
-import type { CaseDetail } from '@app/contracts';
+import type { CaseDetail, Report } from '@app/contracts';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
 import { useStartReport } from '../api/report-mutations';
 import { reportQueries } from '../api/reports-queries';
 import { canWorkOnReports } from '../utils/report-access';
 import { ReportActionError } from './report-action-error';
 import { ReportCard } from './report-card';
-import { ReturnReportStarters } from './return-report-starters';
 
-export type ReportsPanelProps = { caseId: string; caseDetail: CaseDetail };
+export type ReportsPanelProps = {
+  caseId: string;
+  caseDetail: CaseDetail;
+  // Other ways to start a report, shown under the panel's own (the return's part-2 reports): the
+  // app composes them, so this feature does not depend on the return feature.
+  starters?: (items: readonly Report[]) => React.ReactNode;
+};
 
 const Section = ({ children }: { children: React.ReactNode }) => {
   const { t } = useTranslation();
@@ -29,10 +34,10 @@ const Section = ({ children }: { children: React.ReactNode }) => {
 // The case's reports to the authorities (domain §5): staff see every version with its status,
 // the disclosure register and the actions their role allows. External users have no list to
 // read yet (the API serves them the PDF of a release addressed to them only).
-export const ReportsPanel = ({ caseId, caseDetail }: ReportsPanelProps) => {
+export const ReportsPanel = ({ caseId, caseDetail, starters }: ReportsPanelProps) => {
   const user = useCurrentUser();
   if (!canWorkOnReports(user.role)) return <ExternalReports />;
-  return <StaffReports caseId={caseId} caseDetail={caseDetail} />;
+  return <StaffReports caseId={caseId} caseDetail={caseDetail} starters={starters} />;
 };
 
 const ExternalReports = () => {
@@ -44,7 +49,7 @@ const ExternalReports = () => {
   );
 };
 
-const StaffReports = ({ caseId, caseDetail }: ReportsPanelProps) => {
+const StaffReports = ({ caseId, caseDetail, starters }: ReportsPanelProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const reportsQuery = useQuery({ ...reportQueries.list(caseId), refetchOnWindowFocus: false });
@@ -87,7 +92,7 @@ const StaffReports = ({ caseId, caseDetail }: ReportsPanelProps) => {
             </Stack>
           )}
           {start.isError && <ReportActionError caseId={caseId} error={start.error} />}
-          <ReturnReportStarters caseDetail={caseDetail} items={items} />
+          {starters?.(items)}
         </Stack>
       </Section>
       {items.map((report) => (

@@ -58,8 +58,8 @@ import {
   type TravelPlan,
   type UpdateAssistanceItemInput,
 } from '@app/contracts';
-import type { z } from 'zod';
-import { api, apiUrl, ApiError, errorFromResponse } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { patch } from '@/lib/api-patch';
 import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
 const casePath = (caseId: string, rest: string) => `/cases/${encodeURIComponent(caseId)}/${rest}`;
@@ -67,26 +67,6 @@ const id = encodeURIComponent;
 // The version being replaced (If-Match); none when the record is written for the first time.
 const ifMatch = (version: number | null | undefined) => (version === null || version === undefined ? {} : { headers: { 'If-Match': String(version) } });
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-
-// api-client has no PATCH yet: the same headers (CSRF), cookie, error shape and session handling.
-// (Also used by the mission's screens, features/field-returns.)
-export const patch = async <T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> => {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path), {
-      method: 'PATCH',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'fetch' },
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('NETWORK_ERROR', 0, 'The server could not be reached');
-  }
-  if (!response.ok) throw await errorFromResponse(path, response);
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ApiError('INVALID_RESPONSE', response.status, 'The server answered with an unexpected shape');
-  return parsed.data;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -4,16 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
 import { useCurrentUser } from '@/lib/auth';
-import { returnResolver } from '../utils/return-zod';
 import { appNow } from '@/lib/clock';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
 import { useLocale } from '@/lib/i18n';
 import { recordAvrRequest } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
 import { AVR_REQUEST_STATES, isIn } from '../utils/return-access';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { formatDateTime } from '../utils/return-format';
+import { returnResolver } from '../utils/return-zod';
 import { ReturnError } from './return-error';
 import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
@@ -58,7 +59,7 @@ export const ConsentWords = ({ consent }: { consent: Consent }) => {
 const RequestForm = ({ caseId }: { caseId: string }) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const defaults = useMemo<Values>(
     () => ({ minorWords: '', language: '', mediatorPresent: false, mediatorName: '', informedBy: user.displayName, givenAt: toLocalDateTimeInput(appNow()) }),
     [user.displayName],
@@ -74,7 +75,7 @@ const RequestForm = ({ caseId }: { caseId: string }) => {
         notifications.show({ color: 'green', message: t('return.request.recorded') });
         form.reset(defaults);
       },
-      onError: (error) => applyReturnFieldErrors(error, form.setError, FIELDS, LIMITS),
+      onError: (error) => applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: RETURN_FIELD_ERRORS, limits: LIMITS }),
     }),
   );
 
@@ -85,7 +86,7 @@ const RequestForm = ({ caseId }: { caseId: string }) => {
         <Text size="sm" c="dimmed">
           {t('return.request.formIntro')}
         </Text>
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <Textarea
           label={t('return.request.minorWords')}
           description={t('return.request.minorWordsHint')}

@@ -4,16 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
 import { formatCalendarDate } from '@/lib/format';
-import { returnResolver } from '../utils/return-zod';
 import { useLocale } from '@/lib/i18n';
 import { addCounsellingSession } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
 import { COUNSELLING_STATES, isIn } from '../utils/return-access';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { todayIso } from '../utils/return-format';
+import { returnResolver } from '../utils/return-zod';
 import { ReturnError } from './return-error';
 import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
@@ -45,7 +46,7 @@ const resolver = returnResolver(CreateCounsellingSessionSchema, toInput);
 const SessionForm = ({ caseId, onDone }: { caseId: string; onDone: () => void }) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const defaults = useMemo<Values>(
     () => ({ heldOn: todayIso(), counsellor: user.displayName, language: '', mediatorPresent: false, mediatorName: '', minorWords: '', topics: [], notes: '' }),
     [user.displayName],
@@ -61,14 +62,14 @@ const SessionForm = ({ caseId, onDone }: { caseId: string; onDone: () => void })
         form.reset(defaults);
         onDone();
       },
-      onError: (error) => applyReturnFieldErrors(error, form.setError, FIELDS, LIMITS),
+      onError: (error) => applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: RETURN_FIELD_ERRORS, limits: LIMITS }),
     }),
   );
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="counselling-form-heading" data-testid="counselling-form">
       <Stack gap="sm">
         <SubHeading id="counselling-form-heading">{t('return.counselling.formHeading')}</SubHeading>
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label={t('return.counselling.heldOn')} required max={todayIso()} error={fieldError(errors.heldOn)} {...form.register('heldOn')} />
           <TextInput label={t('return.counselling.counsellor')} required error={fieldError(errors.counsellor)} {...form.register('counsellor')} />

@@ -4,14 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
-import { useCurrentUser } from '@/lib/auth';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
+import { useCurrentUser } from '@/lib/auth';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
 import { useLocale } from '@/lib/i18n';
 import { grantCourtAccess, revokeCourtAccess } from '../api/return-api';
 import { returnQueries, useReturnMutation } from '../api/return-queries';
 import { isSupervisor } from '../utils/return-access';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { addDays, formatDateTime, todayIso } from '../utils/return-format';
 import { returnResolver } from '../utils/return-zod';
 import { CourtSelect } from './court-select';
@@ -33,7 +34,7 @@ const resolver = returnResolver(GrantCourtAccessSchema, toInput);
 const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null }) => {
   const { t } = useTranslation();
   const today = todayIso();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const form = useForm<Values, unknown, GrantCourtAccessInput>({
     resolver,
     defaultValues: { courtOrganisationId: courtId ?? '', until: addDays(today, 90), reason: t('return.courtAccess.defaultReason') },
@@ -44,7 +45,7 @@ const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null
     mutation.mutate(input, {
       onSuccess: () => notifications.show({ color: 'green', message: t('return.courtAccess.granted') }),
       onError: (error) => {
-        applyReturnFieldErrors(error, form.setError, FIELDS, { reason: { min: 3, max: 1000 } });
+        applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: RETURN_FIELD_ERRORS, limits: { reason: { min: 3, max: 1000 } } });
         // The end of the access is chosen as a day here.
         const end = isApiError(error) ? error.details?.fields?.find((field) => field.path === 'expiresAt') : undefined;
         if (end) form.setError('until', { type: 'server', message: end.code === 'in_past' || end.code === 'too_long' ? `return.fieldErrors.${end.code}` : 'validation.invalid' }, { shouldFocus: true });
@@ -55,7 +56,7 @@ const GrantForm = ({ caseId, courtId }: { caseId: string; courtId: string | null
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="court-access-form-heading" data-testid="court-access-form">
       <Stack gap="xs">
         <SubHeading id="court-access-form-heading">{t('return.courtAccess.formHeading')}</SubHeading>
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, [...FIELDS, 'expiresAt']) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, [...FIELDS, 'expiresAt'], RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <CourtSelect control={form.control} name="courtOrganisationId" error={fieldError(errors.courtOrganisationId)} />
           <TextInput type="date" label={t('return.courtAccess.until')} description={t('return.courtAccess.untilHint')} required min={addDays(today, 1)} max={addDays(today, COURT_ACCESS_MAX_DAYS - 1)} error={fieldError(errors.until)} {...form.register('until')} />

@@ -4,16 +4,21 @@ import { Anchor, Badge, Button, Card, Divider, Group, Paper, Stack, Table, Text,
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
-import { documentContentUrl } from '@/features/documents/api/documents-api';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
+import { documentContentUrl } from '@/features/documents';
 import { formatCalendarDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { returnQueries } from '../api/return-queries';
 import { BEFORE_COURT_STATES, isIn } from '../utils/return-access';
 import { formatDateTime } from '../utils/return-format';
+import { AttachDecreeForm } from './attach-decree-form';
 import { CourtAccess } from './court-access';
-import { AttachDecreeForm, DecisionForm, FilingForm, ProsieguoForm, RecordHearingForm, ScheduleHearingForm } from './court-forms';
+import { DecisionForm } from './court-decision-form';
+import { FilingForm } from './court-filing-form';
+import { ProsieguoForm } from './prosieguo-decree-form';
+import { RecordHearingForm } from './record-hearing-form';
 import { ReturnSection, SubHeading } from './return-section';
+import { ScheduleHearingForm } from './schedule-hearing-form';
 
 type Mode = 'staff' | 'court';
 

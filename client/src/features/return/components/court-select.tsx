@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { reportQueries } from '@/features/reports/api/reports-queries';
+import { reportQueries } from '@/features/reports';
 
 type CourtSelectProps<T extends FieldValues, C, O> = { control: Control<T, C, O>; name: Path<T>; error?: string | undefined; searchable?: boolean };
 

@@ -3,8 +3,7 @@ import { Anchor, Button, Select, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentContentUrl } from '@/features/documents/api/documents-api';
-import { documentQueries } from '@/features/documents/api/documents-queries';
+import { documentContentUrl, documentQueries } from '@/features/documents';
 import type { UploadTarget } from '../api/return-api';
 import { InlineUpload } from './inline-upload';
 

@@ -4,15 +4,16 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
 import { formatCalendarDate } from '@/lib/format';
-import { returnResolver } from '../utils/return-zod';
 import { useLocale } from '@/lib/i18n';
 import { recordDurableSolution } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
 import { DURABLE_SOLUTION_STATES, RETURNED_STATES, isIn } from '../utils/return-access';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { todayIso } from '../utils/return-format';
+import { returnResolver } from '../utils/return-zod';
 import { ReturnError } from './return-error';
 import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 
@@ -51,7 +52,7 @@ const resolver = returnResolver(RecordDurableSolutionSchema, toInput);
 
 const SolutionForm = ({ caseId, returned, file, onDone }: { caseId: string; returned: boolean; file: ReturnFile; onDone: () => void }) => {
   const { t } = useTranslation();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   // The court's decision ordering the return, with its decree: what a return rests on.
   const orders = file.court.proceedings.flatMap((proceeding) =>
     proceeding.decision && proceeding.decision.outcome === 'RETURN_ORDERED' && proceeding.decision.decreeDocumentId ? [{ proceeding, decision: proceeding.decision }] : [],
@@ -84,7 +85,7 @@ const SolutionForm = ({ caseId, returned, file, onDone }: { caseId: string; retu
         notifications.show({ color: 'green', message: t('return.solution.recorded') });
         onDone();
       },
-      onError: (error) => applyReturnFieldErrors(error, form.setError, FIELDS, LIMITS),
+      onError: (error) => applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: RETURN_FIELD_ERRORS, limits: LIMITS }),
     }),
   );
   const optionData = DurableSolutionTypeSchema.options.map((value) => ({ value, label: t(`return.solution.types.${value}`) }));
@@ -95,7 +96,7 @@ const SolutionForm = ({ caseId, returned, file, onDone }: { caseId: string; retu
         <Text size="sm" c="dimmed">
           {t(returned ? 'return.solution.formIntroReturn' : 'return.solution.formIntroLocal')}
         </Text>
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={form.control}

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
 import { useLocale } from '@/lib/i18n';
 import { giveGuardianAvrConsent } from '../api/return-api';

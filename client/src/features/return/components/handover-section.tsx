@@ -5,15 +5,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useForm, type RefCallBack } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { caseFileQueries } from '@/features/case-file/api/case-file-queries';
-import { localDateTimeToIso, toLocalDateTimeInput } from '@/features/case-file/utils/form-values';
-import { returnResolver } from '../utils/return-zod';
+import { caseFileQueries } from '@/features/case-file';
 import { appNow } from '@/lib/clock';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
 import { useLocale } from '@/lib/i18n';
 import { recordHandover } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
-import { applyReturnFieldErrors, hasReturnFieldErrors, useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { formatDateTime } from '../utils/return-format';
+import { returnResolver } from '../utils/return-zod';
 import { DocumentPicker } from './document-picker';
 import { ReturnError } from './return-error';
 import { ReturnReportLink } from './return-report-link';
@@ -87,7 +88,7 @@ export const SignatoriesInput = ({ value, onChange, onBlur, name, ref, error }: 
 
 const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) => {
   const { t } = useTranslation();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const fileQuery = useQuery(caseFileQueries.file(caseId));
   const members = fileQuery.data?.familyMembers ?? [];
   const caregiver = file.travelPlan?.receivingCaregiver ?? null;
@@ -111,7 +112,10 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
   const submit = form.handleSubmit((input) =>
     mutation.mutate(input, {
       onSuccess: () => notifications.show({ color: 'green', message: t('return.handover.recorded') }),
-      onError: (error) => applyReturnFieldErrors(error, form.setError, FIELDS, { place: { min: 2, max: 200 }, receivedByName: { min: 2, max: 200 }, notes: { max: 4000 } }),
+      onError: (error) => applyServerFieldErrors(error, form.setError, FIELDS, {
+        vocabulary: RETURN_FIELD_ERRORS,
+        limits: { place: { min: 2, max: 200 }, receivedByName: { min: 2, max: 200 }, notes: { max: 4000 } },
+      }),
     }),
   );
   const chooseMember = (memberId: string) => {
@@ -126,7 +130,7 @@ const HandoverForm = ({ caseId, file }: { caseId: string; file: ReturnFile }) =>
         <Text size="sm" c="dimmed">
           {t('return.handover.formIntro')}
         </Text>
-        {mutation.isError && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput type="datetime-local" label={t('return.handover.arrivedAt')} required max={toLocalDateTimeInput(appNow())} error={fieldError(errors.arrivedAt)} {...form.register('arrivedAt')} />
           <TextInput label={t('return.handover.place')} description={t('return.handover.placeHint')} required error={fieldError(errors.place)} {...form.register('place')} />

@@ -4,8 +4,8 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { uploadReturnDocument, type UploadFields, type UploadTarget } from '../api/return-api';
 import type { UploadProgress } from '@/lib/upload';
+import { uploadReturnDocument, type UploadFields, type UploadTarget } from '../api/return-api';
 
 const MAX_UPLOAD_MB = 20;
 

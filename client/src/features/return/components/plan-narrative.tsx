@@ -5,10 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { returnResolver } from '../utils/return-zod';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText } from '@/lib/form-errors';
 import { putReintegrationPlan } from '../api/return-api';
 import { returnQueries, useReturnMutation } from '../api/return-queries';
-import { applyReturnFieldErrors, hasReturnFieldErrors, isStale, useReturnFieldErrorText } from '../utils/return-errors';
+import { isStale, RETURN_FIELD_ERRORS } from '../utils/return-errors';
+import { returnResolver } from '../utils/return-zod';
 import { ReturnError } from './return-error';
 import { SubHeading } from './return-section';
 
@@ -71,7 +72,7 @@ type PlanNarrativeFormProps = {
 // user's text stays, the newer text is shown under each field that differs, and the user decides.
 export const PlanNarrativeForm = ({ caseId, plan, onDone }: PlanNarrativeFormProps) => {
   const { t } = useTranslation();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const queryClient = useQueryClient();
   // The version the user started editing from.
   const [base, setBase] = useState<ReintegrationPlan | null>(plan);
@@ -108,7 +109,7 @@ export const PlanNarrativeForm = ({ caseId, plan, onDone }: PlanNarrativeFormPro
               void queryClient.invalidateQueries({ queryKey: returnQueries.file(caseId).queryKey });
               return;
             }
-            applyReturnFieldErrors(error, form.setError, FIELDS, LIMITS);
+            applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: RETURN_FIELD_ERRORS, limits: LIMITS });
           },
         },
       ),
@@ -147,7 +148,7 @@ export const PlanNarrativeForm = ({ caseId, plan, onDone }: PlanNarrativeFormPro
             </Stack>
           </Alert>
         )}
-        {mutation.isError && !isStale(mutation.error) && !hasReturnFieldErrors(mutation.error, FIELDS) && <ReturnError caseId={caseId} error={mutation.error} />}
+        {mutation.isError && !isStale(mutation.error) && !hasFieldErrorsFor(mutation.error, FIELDS, RETURN_FIELD_ERRORS) && <ReturnError caseId={caseId} error={mutation.error} />}
         <Checkbox label={t('return.plan.draftedPreDeparture')} {...form.register('draftedPreDeparture')} />
         <Fieldset legend={t('return.plan.assessments')} variant="unstyled">
           <Text size="xs" c="dimmed">

@@ -1,13 +1,16 @@
 import { Alert, Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/features/case-file/components/query-state';
+import { EmptyState } from '@/components/ui/query-state';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { PLAN_STATES, isIn } from '../utils/return-access';
 import { formatEuro } from '../utils/return-format';
+import { ItemForm } from './assistance-item-form';
+import { ItemTable } from './assistance-item-table';
+import { ObjectiveForm } from './objective-form';
+import { ObjectiveList } from './objective-list';
 import { ASSESSMENTS, PlanNarrativeForm } from './plan-narrative';
-import { ItemForm, ItemTable, ObjectiveForm, ObjectiveList } from './plan-items';
 import { ReturnReportLink } from './return-report-link';
 import { ReturnSection, SubHeading, type SectionProps } from './return-section';
 

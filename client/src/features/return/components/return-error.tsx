@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/error-message';
-import { returnQueries } from '../api/return-queries';
+import { caseKey } from '@/lib/query-keys';
 import { isStale, unmetOf } from '../utils/return-errors';
 
 const suppliersOf = (code: string): readonly Role[] => (GUARD_SUPPLIER as Partial<Record<string, Role[]>>)[code] ?? [];
@@ -42,7 +42,7 @@ export const ReturnError = ({ caseId, error, testId = 'return-error' }: { caseId
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
-  const reload = () => void queryClient.invalidateQueries({ queryKey: returnQueries.byCase(caseId) });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
   const reloadButton = (
     <Button size="xs" variant="default" onClick={reload}>
       {t('return.errors.reload')}

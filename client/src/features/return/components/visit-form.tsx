@@ -18,11 +18,12 @@ import { Controller, useForm, useWatch, type FieldError, type FieldErrors, type 
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/auth';
-import { returnIssueMessage } from '../utils/return-zod';
+import { useFieldErrorText } from '@/lib/form-errors';
 import { recordMonitoringVisit } from '../api/return-api';
 import { useReturnMutation } from '../api/return-queries';
-import { useReturnFieldErrorText } from '../utils/return-errors';
+import { RETURN_FIELD_ERRORS } from '../utils/return-errors';
 import { todayIso } from '../utils/return-format';
+import { returnIssueMessage } from '../utils/return-zod';
 import { ReturnError } from './return-error';
 import { SubHeading } from './return-section';
 
@@ -114,7 +115,7 @@ type RecordVisitFormProps = {
 export const RecordVisitForm = ({ caseId, visit, items, onDone, record }: RecordVisitFormProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const fieldError = useReturnFieldErrorText();
+  const fieldError = useFieldErrorText(RETURN_FIELD_ERRORS);
   const open = items.filter((item) => item.status === 'PLANNED' || item.status === 'IN_PROGRESS');
   // The form starts once, from the visit and the items as they were when it opened.
   const [defaults] = useState<VisitValues>(() => ({

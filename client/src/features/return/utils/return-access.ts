@@ -50,8 +50,6 @@ export const COURT_STATES: readonly CaseState[] = [
 ];
 // Once the court ordered the return: the travel plan is there to read.
 export const AFTER_COURT_APPROVAL: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION', 'IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
-// A returned report (part 2) may be released in its kind's states and at any later step (reports.service.ts).
-export const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
 // Closed cases that may have left the return path (their records stay readable).
 const MAYBE_RETURN_RECORDS: readonly CaseState[] = ['WITHDRAWN', 'AGED_OUT'];
 

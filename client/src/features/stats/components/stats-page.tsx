@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
-import { SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
 import { useLocale } from '@/lib/i18n';
 import { statsExportUrl, type StatsFilters } from '../api/stats-api';

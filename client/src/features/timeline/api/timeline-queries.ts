@@ -1,6 +1,7 @@
 import { TimelinePageSchema, type TimelinePage } from '@app/contracts';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { caseKey } from '@/lib/query-keys';
 
 export const TIMELINE_PAGE_SIZE = 20;
 
@@ -16,7 +17,7 @@ export const fetchTimeline = (caseId: string, cursor: string | undefined, signal
 export const timelineQueries = {
   list: (caseId: string) =>
     infiniteQueryOptions({
-      queryKey: ['cases', caseId, 'timeline'] as const,
+      queryKey: [...caseKey(caseId), 'timeline'] as const,
       queryFn: ({ pageParam, signal }) => fetchTimeline(caseId, pageParam, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,

@@ -2,7 +2,7 @@ import type { CaseDetail, TimelineEntry } from '@app/contracts';
 import { Button, Card, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, SectionError, SectionSkeleton } from '@/features/case-file/components/query-state';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { useErrorMessage } from '@/lib/error-message';
 import { useLocale } from '@/lib/i18n';
 import { timelineQueries } from '../api/timeline-queries';

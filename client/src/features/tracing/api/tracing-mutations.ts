@@ -7,6 +7,7 @@ import type {
   RecordTracingOutcomeInput,
 } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import {
   createContactAttempt,
   createFamilyConsent,
@@ -46,7 +47,7 @@ export const useCreateTracingRequest = (caseId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateTracingRequestInput) => createTracingRequest(caseId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tracingQueries.byCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
   });
 };
 

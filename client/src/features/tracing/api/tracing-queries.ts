@@ -1,5 +1,6 @@
 import type { TracingStatus } from '@app/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { caseKey } from '@/lib/query-keys';
 import { fetchCaseFileForTracing, fetchCaseTracing, fetchTracingRequest, fetchTracingRequests } from './tracing-api';
 
 export type TracingListFilters = { status?: TracingStatus | undefined };
@@ -27,16 +28,15 @@ export const tracingQueries = {
 
   // IOM Rome's side: everything hangs under the case's own key ['cases', caseId], so that one
   // invalidation of the case refreshes its tracing and its file too.
-  byCase: (caseId: string) => ['cases', caseId] as const,
   caseTracing: (caseId: string) =>
     queryOptions({
-      queryKey: [...tracingQueries.byCase(caseId), 'tracing'] as const,
+      queryKey: [...caseKey(caseId), 'tracing'] as const,
       queryFn: ({ signal }) => fetchCaseTracing(caseId, signal),
     }),
   // Same key as the case file tab, so the two share one cached (and audited) read.
   caseFile: (caseId: string) =>
     queryOptions({
-      queryKey: [...tracingQueries.byCase(caseId), 'file'] as const,
+      queryKey: [...caseKey(caseId), 'file'] as const,
       queryFn: ({ signal }) => fetchCaseFileForTracing(caseId, signal),
     }),
 };

@@ -16,15 +16,15 @@ import { useTranslation } from 'react-i18next';
 import { DetailList } from '@/components/ui/detail-list';
 import { appToday } from '@/lib/clock';
 import { useErrorMessage } from '@/lib/error-message';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { formatCalendarDate } from '@/lib/format';
-import { zodErrorMap } from '@/lib/form-errors';
 import { useLocale } from '@/lib/i18n';
-import { tracingQueries } from '../api/tracing-queries';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { usePutAssessment } from '../api/tracing-mutations';
+import { tracingQueries } from '../api/tracing-queries';
 import { emptySections, firstError, writtenSections, type SectionTexts } from '../utils/assessment';
 import { linesOf } from '../utils/form-values';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, isStale, useTracingFieldErrorText } from '../utils/server-errors';
+import { isStale, TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { formatDateTime } from '../utils/tracing-format';
 import { MutationError } from './mutation-error';
 
@@ -87,7 +87,7 @@ type AssessmentFormProps = {
 export const AssessmentForm = ({ requestId, assessment, interviewMode }: AssessmentFormProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const mutation = usePutAssessment(requestId);
@@ -121,7 +121,7 @@ export const AssessmentForm = ({ requestId, assessment, interviewMode }: Assessm
             setServerCopy(null);
             return;
           }
-          applyTracingFieldErrors(error, form.setError, FIELDS, { languageOriginal: { min: 2, max: 40 }, ...SECTION_LIMITS });
+          applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: TRACING_FIELD_ERRORS, limits: { languageOriginal: { min: 2, max: 40 }, ...SECTION_LIMITS } });
         },
       },
     );
@@ -148,7 +148,7 @@ export const AssessmentForm = ({ requestId, assessment, interviewMode }: Assessm
   };
 
   const sectionsError = errors.sections?.root ?? (errors.sections && 'message' in errors.sections ? (errors.sections as { message?: string }) : undefined);
-  const showAlert = mutation.isError && !isStale(mutation.error) && !hasTracingFieldErrors(mutation.error, FIELDS);
+  const showAlert = mutation.isError && !isStale(mutation.error) && !hasFieldErrorsFor(mutation.error, FIELDS, TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="assessment-form-heading" data-testid="assessment-form">

@@ -2,12 +2,12 @@ import { isClosedState, PHASE_BY_STATE, type CaseDetail, type CaseState } from '
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { tracingQueries } from '../api/tracing-queries';
 import { memberNames } from '../utils/tracing-format';
 import { AssessmentMeta } from './assessment-view';
 import { CaseTracingRequest } from './case-tracing-request';
 import { FamilyConsentList } from './field-records';
-import { EmptyState, LoadError, LoadingRows } from './query-state';
 import { SendTracingForm } from './send-tracing-form';
 import { TranslationForm } from './translation-form';
 
@@ -22,8 +22,17 @@ const SendSection = ({ caseId, caseDetail }: CaseTracingPanelProps) => {
   const fileQuery = useQuery(tracingQueries.caseFile(caseId));
   return (
     <Card withBorder padding="lg">
-      {fileQuery.isPending && <LoadingRows />}
-      {fileQuery.isError && <LoadError error={fileQuery.error} onRetry={() => void fileQuery.refetch()} retrying={fileQuery.isFetching} />}
+      {fileQuery.isPending && <SectionSkeleton rowHeight={32} testId="tracing-loading" />}
+      {fileQuery.isError && (
+        <SectionError
+          error={fileQuery.error}
+          onRetry={() => void fileQuery.refetch()}
+          retrying={fileQuery.isFetching}
+          titleKey="tracing.load.failed"
+          retryKey="tracing.load.retry"
+          testId="tracing-load-error"
+        />
+      )}
       {fileQuery.isSuccess &&
         (fileQuery.data.familyMembers.length === 0 ? (
           <Stack gap="xs" data-testid="tracing-send-no-family">
@@ -60,8 +69,17 @@ export const CaseTracingPanel = ({ caseId, caseDetail }: CaseTracingPanelProps) 
         <Title order={2} size="h4" mb="sm" id="case-tracing-requests-heading">
           {t('tracing.panel.heading')}
         </Title>
-        {tracingQuery.isPending && <LoadingRows />}
-        {tracingQuery.isError && <LoadError error={tracingQuery.error} onRetry={() => void tracingQuery.refetch()} retrying={tracingQuery.isFetching} />}
+        {tracingQuery.isPending && <SectionSkeleton rowHeight={32} testId="tracing-loading" />}
+        {tracingQuery.isError && (
+          <SectionError
+            error={tracingQuery.error}
+            onRetry={() => void tracingQuery.refetch()}
+            retrying={tracingQuery.isFetching}
+            titleKey="tracing.load.failed"
+            retryKey="tracing.load.retry"
+            testId="tracing-load-error"
+          />
+        )}
         {tracing && (
           <Stack gap="md">
             {tracing.requests.length === 0 ? (

@@ -5,12 +5,12 @@ import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { appNow } from '@/lib/clock';
-import { zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useCreateContactAttempt } from '../api/tracing-mutations';
-import { localDateTimeToIso, toLocalDateTimeInput } from '../utils/form-values';
 import { doNotContactIds, memberOptions } from '../utils/member-options';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, useTracingFieldErrorText } from '../utils/server-errors';
+import { TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { MutationError } from './mutation-error';
 
 type ContactAttemptValues = {
@@ -36,7 +36,7 @@ const defaults = (): ContactAttemptValues => ({ attemptedAt: toLocalDateTimeInpu
 // Every try to reach the family counts, also the unanswered calls: the outcome needs at least one.
 export const ContactAttemptForm = ({ requestId, packet, sentAt }: { requestId: string; packet: TracingPacket; sentAt: string }) => {
   const { t } = useTranslation();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const mutation = useCreateContactAttempt(requestId);
   const form = useForm<ContactAttemptValues, unknown, CreateContactAttemptInput>({ resolver, defaultValues: defaults() });
   const { errors } = form.formState;
@@ -54,12 +54,12 @@ export const ContactAttemptForm = ({ requestId, packet, sentAt }: { requestId: s
         form.reset(defaults());
       },
       onError: (error) => {
-        applyTracingFieldErrors(error, form.setError, FIELDS, { result: { min: 3, max: 4000 } });
+        applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: TRACING_FIELD_ERRORS, limits: { result: { min: 3, max: 4000 } } });
       },
     });
   });
 
-  const showAlert = mutation.isError && !hasTracingFieldErrors(mutation.error, FIELDS);
+  const showAlert = mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="contact-attempt-form-heading" data-testid="contact-attempt-form">

@@ -6,12 +6,12 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/lib/auth';
 import { appNow } from '@/lib/clock';
-import { zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useCreateFamilyConsent } from '../api/tracing-mutations';
-import { localDateTimeToIso, toLocalDateTimeInput } from '../utils/form-values';
 import { doNotContactIds, memberOptions } from '../utils/member-options';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, useTracingFieldErrorText } from '../utils/server-errors';
+import { TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { MutationError } from './mutation-error';
 
 type FamilyConsentValues = {
@@ -61,7 +61,7 @@ export const FamilyConsentForm = ({
 }) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const mutation = useCreateFamilyConsent(requestId);
   const form = useForm<FamilyConsentValues, unknown, CreateFamilyConsentInput>({ resolver, defaultValues: defaultsFor(user.displayName, defaultScope) });
   const { errors } = form.formState;
@@ -79,12 +79,15 @@ export const FamilyConsentForm = ({
         form.reset(defaultsFor(user.displayName, defaultScope));
       },
       onError: (error) => {
-        applyTracingFieldErrors(error, form.setError, FIELDS, { language: { min: 2, max: 40 }, informedBy: { min: 2, max: 120 }, mediatorName: { min: 2, max: 120 } });
+        applyServerFieldErrors(error, form.setError, FIELDS, {
+          vocabulary: TRACING_FIELD_ERRORS,
+          limits: { language: { min: 2, max: 40 }, informedBy: { min: 2, max: 120 }, mediatorName: { min: 2, max: 120 } },
+        });
       },
     });
   });
 
-  const showAlert = mutation.isError && !hasTracingFieldErrors(mutation.error, FIELDS);
+  const showAlert = mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="family-consent-form-heading" data-testid="family-consent-form">

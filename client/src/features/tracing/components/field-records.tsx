@@ -2,9 +2,9 @@ import type { ContactAttempt, FamilyConsent, TracingRequestDetail } from '@app/c
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DetailList } from '@/components/ui/detail-list';
+import { EmptyState } from '@/components/ui/query-state';
 import { useLocale } from '@/lib/i18n';
 import { formatDateTime, formatLanguage } from '../utils/tracing-format';
-import { EmptyState } from './query-state';
 
 type Names = ReadonlyMap<string, string>;
 

@@ -4,13 +4,13 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DetailList } from '@/components/ui/detail-list';
+import { EmptyState, SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/error-message';
 import { formatCountry, formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { tracingQueries, type TracingListFilters } from '../api/tracing-queries';
 import { DueDate } from './due-date';
-import { EmptyState, LoadError, LoadingRows } from './query-state';
 import { TracingStatusBadge } from './tracing-status-badge';
 
 const RequestRow = ({ request }: { request: TracingRequestSummary }) => {
@@ -52,9 +52,18 @@ export const FieldRequestList = ({ filters }: { filters: TracingListFilters }) =
   const errorMessage = useErrorMessage();
   const query = useInfiniteQuery(tracingQueries.list(filters));
 
-  if (query.isPending) return <LoadingRows rows={4} />;
+  if (query.isPending) return <SectionSkeleton rows={4} rowHeight={32} testId="tracing-loading" />;
   if (query.isError && !query.data) {
-    return <LoadError error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <SectionError
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+        titleKey="tracing.load.failed"
+        retryKey="tracing.load.retry"
+        testId="tracing-load-error"
+      />
+    );
   }
   const requests = query.data.pages.flatMap((page) => page.items);
   if (requests.length === 0) {

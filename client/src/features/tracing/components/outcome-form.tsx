@@ -5,10 +5,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useRecordOutcome } from '../api/tracing-mutations';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, useTracingFieldErrorText } from '../utils/server-errors';
+import { TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { MutationError } from './mutation-error';
 
 type OutcomeValues = { outcome: string; notes: string; interviewMode: string };
@@ -28,7 +28,7 @@ const resolver = reshapedResolver(zodResolver(RecordTracingOutcomeSchema, zodErr
 // fails it. It is asked for once more before it is saved.
 export const OutcomeForm = ({ requestId, attemptCount }: { requestId: string; attemptCount: number }) => {
   const { t } = useTranslation();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const mutation = useRecordOutcome(requestId);
   const [pending, setPending] = useState<RecordTracingOutcomeInput | null>(null);
   const form = useForm<OutcomeValues, unknown, RecordTracingOutcomeInput>({ resolver, defaultValues: { outcome: '', notes: '', interviewMode: '' } });
@@ -49,12 +49,12 @@ export const OutcomeForm = ({ requestId, attemptCount }: { requestId: string; at
       },
       onError: (error) => {
         setPending(null);
-        applyTracingFieldErrors(error, form.setError, FIELDS, { notes: { min: 3, max: 4000 } });
+        applyServerFieldErrors(error, form.setError, FIELDS, { vocabulary: TRACING_FIELD_ERRORS, limits: { notes: { min: 3, max: 4000 } } });
       },
     });
   };
 
-  const showAlert = mutation.isError && !hasTracingFieldErrors(mutation.error, FIELDS);
+  const showAlert = mutation.isError && !hasFieldErrorsFor(mutation.error, FIELDS, TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void review(event)} noValidate aria-labelledby="outcome-form-heading" data-testid="outcome-form">

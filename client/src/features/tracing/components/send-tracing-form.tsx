@@ -12,15 +12,15 @@ import { ActionIcon, Button, Checkbox, Group, Input, Stack, Text, Textarea, Text
 import { notifications } from '@mantine/notifications';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { zodErrorMap } from '@/lib/form-errors';
 import { appToday } from '@/lib/clock';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { formatCalendarDate, formatCountry } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useCreateTracingRequest } from '../api/tracing-mutations';
 import { firstError } from '../utils/assessment';
 import { endOfDayToIso } from '../utils/form-values';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, useTracingFieldErrorText } from '../utils/server-errors';
+import { TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { personName } from '../utils/tracing-format';
 import { MutationError } from './mutation-error';
 
@@ -75,7 +75,7 @@ type SendTracingFormProps = { caseId: string; caseDetail: CaseDetail; familyMemb
 export const SendTracingForm = ({ caseId, caseDetail, familyMembers }: SendTracingFormProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const mutation = useCreateTracingRequest(caseId);
   const form = useForm<SendValues, unknown, CreateTracingRequestInput>({ resolver, defaultValues: defaultsFor(caseDetail) });
   const { errors } = form.formState;
@@ -94,19 +94,17 @@ export const SendTracingForm = ({ caseId, caseDetail, familyMembers }: SendTraci
         form.reset(defaultsFor(caseDetail));
       },
       onError: (error) => {
-        applyTracingFieldErrors(
-          error,
-          form.setError,
-          ['targetCountry', 'targetMemberIds', ...questionNames, 'questions', 'safetyNotes', 'dueDate'],
-          { safetyNotes: { min: 3, max: 4000 }, ...Object.fromEntries(questionNames.map((name) => [name, { min: 3, max: 1000 }])) },
-          renamePath,
-        );
+        applyServerFieldErrors(error, form.setError, ['targetCountry', 'targetMemberIds', ...questionNames, 'questions', 'safetyNotes', 'dueDate'], {
+          vocabulary: TRACING_FIELD_ERRORS,
+          limits: { safetyNotes: { min: 3, max: 4000 }, ...Object.fromEntries(questionNames.map((name) => [name, { min: 3, max: 1000 }])) },
+          rename: renamePath,
+        });
       },
     });
   });
 
   const addQuestion = () => questions.append({ text: '' }, { shouldFocus: true });
-  const showAlert = mutation.isError && !hasTracingFieldErrors(mutation.error, [...FIELD_NAMES, 'missionId']);
+  const showAlert = mutation.isError && !hasFieldErrorsFor(mutation.error, [...FIELD_NAMES, 'missionId'], TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="tracing-send-heading" data-testid="tracing-send-form">

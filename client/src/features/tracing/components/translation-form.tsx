@@ -7,13 +7,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/lib/error-message';
-import { zodErrorMap } from '@/lib/form-errors';
+import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
 import { useLocale } from '@/lib/i18n';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { usePutTranslation } from '../api/tracing-mutations';
 import { tracingQueries } from '../api/tracing-queries';
 import { emptySections, sectionsOf, type SectionTexts } from '../utils/assessment';
-import { reshapedResolver } from '../utils/reshaped-resolver';
-import { applyTracingFieldErrors, hasTracingFieldErrors, isStale, useTracingFieldErrorText } from '../utils/server-errors';
+import { isStale, TRACING_FIELD_ERRORS } from '../utils/server-errors';
 import { formatDateTime } from '../utils/tracing-format';
 import { MutationError } from './mutation-error';
 
@@ -31,7 +31,7 @@ type TranslationFormProps = {
 export const TranslationForm = ({ caseId, assessment, canEdit }: TranslationFormProps) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const fieldError = useTracingFieldErrorText();
+  const fieldError = useFieldErrorText(TRACING_FIELD_ERRORS);
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const mutation = usePutTranslation(caseId);
@@ -75,7 +75,10 @@ export const TranslationForm = ({ caseId, assessment, canEdit }: TranslationForm
             setServerCopy(null);
             return;
           }
-          applyTracingFieldErrors(error, form.setError, fieldNames, Object.fromEntries(fieldNames.map((name) => [name, { min: 1, max: 20000 }])));
+          applyServerFieldErrors(error, form.setError, fieldNames, {
+            vocabulary: TRACING_FIELD_ERRORS,
+            limits: Object.fromEntries(fieldNames.map((name) => [name, { min: 1, max: 20000 }])),
+          });
         },
       },
     );
@@ -103,7 +106,7 @@ export const TranslationForm = ({ caseId, assessment, canEdit }: TranslationForm
     form.setValue(`sections.${key}`, serverCopy?.translation?.sections[key] ?? '', { shouldDirty: true });
   };
 
-  const showAlert = mutation.isError && !isStale(mutation.error) && !hasTracingFieldErrors(mutation.error, fieldNames);
+  const showAlert = mutation.isError && !isStale(mutation.error) && !hasFieldErrorsFor(mutation.error, fieldNames, TRACING_FIELD_ERRORS);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="translation-form-heading" data-testid="translation-form">

@@ -6,20 +6,6 @@ import { isCalendarDay, romeInstant } from '@app/contracts';
 export const blankToUndefined = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value;
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
-// <input type="datetime-local"> works in the user's local time without a zone.
-export const toLocalDateTimeInput = (date: Date): string =>
-  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-
-// The local date-time typed by the user as an ISO instant; anything unreadable is passed on
-// unchanged so that validation reports it.
-export const localDateTimeToIso = (value: string): string => {
-  if (!value) return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-};
-
 // A due date chosen as a calendar day (in Italy, as its limits are) means "by the end of that
 // day" there: 23:59 in Rome. Anything unreadable is passed on so that validation reports it.
 export const endOfDayToIso = (value: string): string => (isCalendarDay(value) ? romeInstant(value, 23, 59).toISOString() : value);

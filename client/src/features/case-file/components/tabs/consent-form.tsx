@@ -15,10 +15,10 @@ import { isApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/auth';
 import { appNow } from '@/lib/clock';
 import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { localDateTimeToIso, toLocalDateTimeInput } from '@/lib/form-values';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useCreateConsent } from '../../api/create-consent';
 import { useCaseFileErrorMessage } from '../../utils/case-file-error';
-import { localDateTimeToIso, toLocalDateTimeInput } from '../../utils/form-values';
-import { reshapedResolver } from '../../utils/reshaped-resolver';
 
 // What the form holds: every field as typed (the date-time in local time), whatever the subject.
 type ConsentFormValues = {
@@ -83,8 +83,7 @@ export const ConsentForm = ({ caseId, familyMembers }: { caseId: string; familyM
       onError: (error) => {
         if (isApiError(error)) {
           applyServerFieldErrors(error, form.setError, FIELDS, {
-            minLength: { language: 2, mediatorName: 2, informedBy: 2, minorWords: 3 },
-            maxLength: { language: 40, mediatorName: 120, informedBy: 120, minorWords: 4000 },
+            limits: { language: { min: 2, max: 40 }, mediatorName: { min: 2, max: 120 }, informedBy: { min: 2, max: 120 }, minorWords: { min: 3, max: 4000 } },
           });
         }
       },

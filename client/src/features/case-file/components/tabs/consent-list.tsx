@@ -2,10 +2,10 @@ import type { Consent, FamilyMember } from '@app/contracts';
 import { Badge, Blockquote, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DetailList } from '@/components/ui/detail-list';
+import { EmptyState } from '@/components/ui/query-state';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useConsentSubject } from '../../utils/consent-subject';
-import { EmptyState } from '../query-state';
 
 type ConsentListProps = {
   consents: readonly Consent[];

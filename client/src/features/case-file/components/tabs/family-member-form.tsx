@@ -72,8 +72,15 @@ export const FamilyMemberForm = ({ caseId }: { caseId: string }) => {
       onError: (error) => {
         if (isApiError(error)) {
           applyServerFieldErrors(error, form.setError, FIELDS, {
-            minLength: { relationship: 2, firstName: 1, lastName: 1, doNotContactReason: 3 },
-            maxLength: { relationship: 60, firstName: 120, lastName: 120, locality: 200, address: 500, safetyConcern: 2000, doNotContactReason: 2000 },
+            limits: {
+              relationship: { min: 2, max: 60 },
+              firstName: { min: 1, max: 120 },
+              lastName: { min: 1, max: 120 },
+              doNotContactReason: { min: 3, max: 2000 },
+              locality: { max: 200 },
+              address: { max: 500 },
+              safetyConcern: { max: 2000 },
+            },
           });
         }
       },

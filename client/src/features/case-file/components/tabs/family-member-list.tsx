@@ -1,9 +1,9 @@
 import type { FamilyMember } from '@app/contracts';
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@/components/ui/query-state';
 import { formatCountry } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { EmptyState } from '../query-state';
 
 const Place = ({ member }: { member: FamilyMember }) => {
   const locale = useLocale();

@@ -6,9 +6,9 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { applyServerFieldErrors, hasFieldErrorsFor, useFieldErrorText, zodErrorMap } from '@/lib/form-errors';
+import { reshapedResolver } from '@/lib/reshaped-resolver';
 import { useCreateRiskCheck } from '../../api/create-risk-check';
 import { useCaseFileErrorMessage } from '../../utils/case-file-error';
-import { reshapedResolver } from '../../utils/reshaped-resolver';
 
 type RiskCheckFormValues = {
   stage: CreateRiskCheckInput['stage'];
@@ -61,8 +61,12 @@ export const RiskCheckForm = ({ caseId }: { caseId: string }) => {
       onError: (error) => {
         if (isApiError(error)) {
           applyServerFieldErrors(error, form.setError, FIELDS, {
-            minLength: { riskToMinor: 3, riskToFamily: 3, areaSecurity: 3, mitigation: 3 },
-            maxLength: { riskToMinor: 4000, riskToFamily: 4000, areaSecurity: 2000, mitigation: 4000 },
+            limits: {
+              riskToMinor: { min: 3, max: 4000 },
+              riskToFamily: { min: 3, max: 4000 },
+              areaSecurity: { min: 3, max: 2000 },
+              mitigation: { min: 3, max: 4000 },
+            },
           });
         }
       },

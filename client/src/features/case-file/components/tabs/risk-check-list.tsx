@@ -2,11 +2,11 @@ import type { RiskCheck } from '@app/contracts';
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@/components/ui/query-state';
 import { formatInstantDate } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useApproveRiskCheck } from '../../api/approve-risk-check';
 import { useCaseFileErrorMessage } from '../../utils/case-file-error';
-import { EmptyState } from '../query-state';
 
 type RiskCheckListProps = {
   caseId: string;

@@ -51,7 +51,7 @@ const WithdrawForm = ({ caseId, caseState, consent, subject, onClose }: Withdraw
         },
         onError: (error) => {
           if (isApiError(error)) {
-            applyServerFieldErrors(error, form.setError, FIELDS, { minLength: { reason: 3 }, maxLength: { reason: 2000 } });
+            applyServerFieldErrors(error, form.setError, FIELDS, { limits: { reason: { min: 3, max: 2000 } } });
           }
         },
       },

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
-import { ReturnError, useStartReturnReport } from '@/features/return';
+import { ReturnError } from './return-error';
+import { useStartReturnReport } from './return-report-link';
 
 // Started from here; a monitoring report belongs to a recorded visit and starts from the monitoring
 // calendar (tab "Return and reintegration").
@@ -13,7 +14,8 @@ const WORKING = new Set(['DRAFT', 'IN_QA', 'QA_PASSED', 'RETURNED']);
 
 // The part-2 reports (issue 4) the case's step allows: each starts pre-filled from the return
 // records, or as a new version of an approved or released one, then goes through the same
-// composer, review, approval and release as every report.
+// composer, review, approval and release as every report. Shown in the reports tab (the app
+// mounts it in ReportsPanel's `starters`).
 export const ReturnReportStarters = ({ caseDetail, items }: { caseDetail: CaseDetail; items: readonly Report[] }) => {
   const { t } = useTranslation();
   const start = useStartReturnReport(caseDetail.id);

@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyNamed } from '@/components/ui/lazy-named';
+import { SectionError, SectionSkeleton } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
 import { caseFileQueries } from '../../api/case-file-queries';
 import { canApproveRiskChecks } from '../../utils/case-file-access';
 import { useConsentSubject } from '../../utils/consent-subject';
-import { SectionError, SectionSkeleton } from '../query-state';
 import type { CaseTabProps } from './case-tab-props';
 import { ConsentList } from './consent-list';
 import { RiskCheckList } from './risk-check-list';
@@ -32,7 +32,7 @@ const Section = ({ id, testId, title, children }: SectionProps) => (
 );
 
 // "Consents & risk checks": the two gates before any tracing (domain §8 rules 2 and 4).
-export const ConsentsTab = ({ caseId, caseDetail }: CaseTabProps) => {
+export const ConsentsPanel = ({ caseId, caseDetail }: CaseTabProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const fileQuery = useQuery(caseFileQueries.file(caseId));

@@ -2,8 +2,9 @@ import type { FieldValues, Resolver, ResolverOptions, ResolverResult } from 'rea
 
 // Validates the values as they will be sent (reshaped from what the form holds) with the
 // contract's resolver, so the form and the server apply one rule; errors keep the field names and
-// land on the form's fields. The reshaped values are whatever the user typed (a select left empty
-// is undefined, an unknown option stays a string): the schema decides, so they are not typed here.
+// land on the form's fields. The reshaped values are whatever the user typed (a missing value, a
+// select left empty, an unknown option that stays a string): the schema decides and reports them,
+// so they are not typed as the schema's input here.
 export const reshapedResolver =
   <TForm extends FieldValues, TInput extends FieldValues, TOutput>(
     resolver: Resolver<TInput, unknown, TOutput>,

@@ -3,11 +3,13 @@ import { Tabs } from '@mantine/core';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { canWorkOnCaseFile, DEFAULT_TAB, tabFromParam, tabLabelKey, tabsFor, type CaseFileTab } from '../utils/case-file-access';
-import { SectionSkeleton } from './query-state';
+import { SectionSkeleton } from '@/components/ui/query-state';
+import { canWorkOnCaseFile } from '@/features/case-file';
+import { DEFAULT_TAB, tabFromParam, tabLabelKey, tabsFor, type CaseFileTab } from './case-tabs';
 
 // Each tab's code is its own download, fetched when the tab is first opened: the case page itself
-// carries only the header, the profile and the tab list.
+// carries only the header, the profile and the tab list. Each tab module (./tabs) composes one or
+// more features through their public index.
 const lazyTab = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(() => load().then((component) => ({ default: component })));
 
 const FamilyTab = lazyTab(() => import('./tabs/family-tab').then((m) => m.FamilyTab));
@@ -15,14 +17,12 @@ const ConsentsTab = lazyTab(() => import('./tabs/consents-tab').then((m) => m.Co
 const ReportsTab = lazyTab(() => import('./tabs/reports-tab').then((m) => m.ReportsTab));
 const DocumentsTab = lazyTab(() => import('./tabs/documents-tab').then((m) => m.DocumentsTab));
 const TimelineTab = lazyTab(() => import('./tabs/timeline-tab').then((m) => m.TimelineTab));
-const ReturnPanel = lazyTab(() => import('@/features/return/components/return-panel').then((m) => m.ReturnPanel));
-const CaseInbox = lazyTab(() => import('@/features/inbox/components/case-inbox').then((m) => m.CaseInbox));
-const PortalDocumentsTab = lazyTab(() => import('@/features/portal/components/portal-documents-tab').then((m) => m.PortalDocumentsTab));
-const PortalParticipationTab = lazyTab(() =>
-  import('@/features/portal/components/portal-participation-tab').then((m) => m.PortalParticipationTab),
-);
-const PortalCourtTab = lazyTab(() => import('@/features/portal/components/portal-court-tab').then((m) => m.PortalCourtTab));
-const PortalSupportTab = lazyTab(() => import('@/features/portal/components/portal-support-tab').then((m) => m.PortalSupportTab));
+const ReturnTab = lazyTab(() => import('./tabs/return-tab').then((m) => m.ReturnTab));
+const InboxTab = lazyTab(() => import('./tabs/inbox-tab').then((m) => m.InboxTab));
+const PortalDocumentsTab = lazyTab(() => import('./tabs/portal-documents-tab').then((m) => m.PortalDocumentsTab));
+const PortalParticipationTab = lazyTab(() => import('./tabs/portal-participation-tab').then((m) => m.PortalParticipationTab));
+const PortalCourtTab = lazyTab(() => import('./tabs/portal-court-tab').then((m) => m.PortalCourtTab));
+const PortalSupportTab = lazyTab(() => import('./tabs/portal-support-tab').then((m) => m.PortalSupportTab));
 
 const TAB_PARAM = 'tab';
 
@@ -62,10 +62,10 @@ export const CaseFileTabs = ({ caseDetail, role, profile }: CaseFileTabsProps) =
     profile,
     family: <FamilyTab {...tabProps} />,
     consents: <ConsentsTab {...tabProps} />,
-    reports: external ? <CaseInbox caseId={caseDetail.id} /> : <ReportsTab {...tabProps} />,
+    reports: external ? <InboxTab {...tabProps} /> : <ReportsTab {...tabProps} />,
     documents: external ? <PortalDocumentsTab {...tabProps} /> : <DocumentsTab {...tabProps} />,
     timeline: <TimelineTab {...tabProps} />,
-    return: <ReturnPanel {...tabProps} />,
+    return: <ReturnTab {...tabProps} />,
     participation: <PortalParticipationTab {...tabProps} />,
     court: <PortalCourtTab {...tabProps} />,
     support: <PortalSupportTab {...tabProps} />,

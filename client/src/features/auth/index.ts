@@ -1,0 +1,2 @@
+// Signing in.
+export { LoginForm } from './components/login-form';
