@@ -17,6 +17,8 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
 import { Contract } from '../common/route-metadata';
 import { ReportsService } from './reports.service';
+import { ReportPdfService } from './report-pdf.service';
+import { ReportReleaseService } from './report-release.service';
 
 const CaseParams = IdParamsSchema('caseId');
 const ReportParams = IdParamsSchema('reportId');
@@ -28,7 +30,11 @@ const ReportParams = IdParamsSchema('reportId');
 // transaction. Optional If-Match on the actions: the version's lockVersion you read.
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly pdfs: ReportPdfService,
+    private readonly releases: ReportReleaseService,
+  ) {}
 
   @Get('cases/:caseId/reports')
   @Contract({ summary: "The case's reports with their versions, release status and disclosure register", params: CaseParams, response: CaseReportsSchema })
@@ -112,7 +118,7 @@ export class ReportsController {
     @Headers('if-match') ifMatch: string | undefined,
     @ReqMeta() meta: RequestMeta,
   ) {
-    return this.reports.release(user, reportId, body, ifMatch, meta.ip);
+    return this.releases.release(user, reportId, body, ifMatch, meta.ip);
   }
 
   @Get('reports/:reportId/pdf')
@@ -129,7 +135,7 @@ export class ReportsController {
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { pdf, fileName } = await this.reports.pdf(user, reportId, query, meta.ip);
+    const { pdf, fileName } = await this.pdfs.pdf(user, reportId, query, meta.ip);
     void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`);
     return pdf;
   }
