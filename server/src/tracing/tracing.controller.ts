@@ -27,6 +27,7 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
 import { Contract } from '../common/route-metadata';
 import { TracingService } from './tracing.service';
+import { FamilyAssessmentService } from './assessment.service';
 
 const CaseParams = z.strictObject({ caseId: IdSchema });
 const RequestParams = z.strictObject({ tracingRequestId: IdSchema });
@@ -34,7 +35,10 @@ const RequestParams = z.strictObject({ tracingRequestId: IdSchema });
 // IOM Rome's side: send a packet, follow the case's tracing, translate the assessment.
 @Controller('cases/:caseId')
 export class CaseTracingController {
-  constructor(private readonly tracing: TracingService) {}
+  constructor(
+    private readonly tracing: TracingService,
+    private readonly assessments: FamilyAssessmentService,
+  ) {}
 
   @Post('tracing-requests')
   @Contract({
@@ -69,7 +73,7 @@ export class CaseTracingController {
     @Headers('if-match') ifMatch: string | undefined,
     @ReqMeta() meta: RequestMeta,
   ) {
-    return this.tracing.putTranslation(user, caseId, body, ifMatch, meta.ip);
+    return this.assessments.putTranslation(user, caseId, body, ifMatch, meta.ip);
   }
 }
 
@@ -77,7 +81,10 @@ export class CaseTracingController {
 // Anything outside that scope answers 404.
 @Controller('tracing-requests')
 export class FieldTracingController {
-  constructor(private readonly tracing: TracingService) {}
+  constructor(
+    private readonly tracing: TracingService,
+    private readonly assessments: FamilyAssessmentService,
+  ) {}
 
   @Get()
   @Contract({ summary: 'Tracing requests sent to the caller’s mission, newest first (keyset pagination)', query: TracingRequestListQuerySchema, response: TracingRequestPageSchema })
@@ -124,6 +131,6 @@ export class FieldTracingController {
     @Headers('if-match') ifMatch: string | undefined,
     @ReqMeta() meta: RequestMeta,
   ) {
-    return this.tracing.putAssessment(user, id, body, ifMatch, meta.ip);
+    return this.assessments.putAssessment(user, id, body, ifMatch, meta.ip);
   }
 }
