@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from './admin/admin.module';
+import { DenialAuditInterceptor } from './audit/denial-audit.interceptor';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { CaseFileModule } from './case-file/case-file.module';
@@ -62,6 +63,8 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+        // Every refused attempt the route wall does not record itself (audit/denial-audit.interceptor.ts).
+        { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
     };

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { DenialAuditInterceptor } from './denial-audit.interceptor';
 import { DpoController } from './dpo.controller';
 import { DpoService } from './dpo.service';
 
-// The DPO's oversight views, and the interceptor that audits every refused attempt the route wall
-// does not already record.
-@Module({ controllers: [DpoController], providers: [DpoService, { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor }] })
+// The DPO's oversight views (the interceptor that audits refused attempts is global: app.module.ts).
+@Module({ controllers: [DpoController], providers: [DpoService] })
 export class DpoModule {}

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { routeKey, routeRule, type AccessTarget } from '@app/contracts';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from './audit.service';
 import { AppError } from '../common/app-error';
 
 // The path parameter that names each kind of target (access-matrix.ts).
