@@ -23,7 +23,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { ReturnModule } from './return/return.module';
 import { InboxModule } from './inbox/inbox.module';
 import { StatsModule } from './stats/stats.module';
-import { ExternalModule } from './external/external.module';
+import { IntakeRequestsModule } from './intake-requests/intake-requests.module';
+import { PortalModule } from './portal/portal.module';
 import { DpoModule } from './dpo/dpo.module';
 
 export interface AppOptions {
@@ -55,7 +56,8 @@ export class AppModule {
         ReturnModule,
         InboxModule,
         StatsModule,
-        ExternalModule,
+        PortalModule,
+        IntakeRequestsModule,
         DpoModule,
         HealthModule,
         OpenApiModule,
