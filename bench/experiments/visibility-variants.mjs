@@ -31,7 +31,7 @@ const runs = Number(args.runs ?? 30);
 const roles = (args.roles ?? 'caseworker,guardian,social_services,supervisor').split(',');
 const { USER_GRANT_RELATIONS, CASE_FILE_RELATIONS_BY_ROLE } = requireServer('@app/contracts');
 const { CasesRepository } = serverModule('cases/cases.repository.js');
-const { DashboardService } = serverModule('tasks/dashboard.service.js');
+const { DashboardService } = serverModule('dashboard/dashboard.service.js');
 const { Clock } = serverModule('common/clock.js');
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: args['data-dir'] });

@@ -20,6 +20,8 @@ import { ReportsModule } from './reports/reports.module';
 import { MinorsModule } from './minors/minors.module';
 import { DocumentsModule } from './documents/documents.module';
 import { TasksModule } from './tasks/tasks.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ReturnModule } from './return/return.module';
 import { InboxModule } from './inbox/inbox.module';
 import { StatsModule } from './stats/stats.module';
@@ -53,6 +55,8 @@ export class AppModule {
         MinorsModule,
         DocumentsModule,
         TasksModule,
+        DashboardModule,
+        DirectoryModule,
         ReturnModule,
         InboxModule,
         StatsModule,

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   CaseTaskListSchema,
   CreateTaskSchema,
-  DashboardSchema,
   IdParamsSchema,
   TaskListQuerySchema,
   TaskPageSchema,
@@ -13,14 +12,12 @@ import {
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, ReqMeta, type RequestMeta } from '../common/current-user.decorator';
 import { Contract } from '../common/route-metadata';
-import { DashboardService } from './dashboard.service';
 import { TasksService } from './tasks.service';
 
 @Controller()
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
-    private readonly dashboard: DashboardService,
   ) {}
 
   @Get('tasks')
@@ -50,14 +47,5 @@ export class TasksController {
   @Contract({ summary: 'Complete a manual task (rule deadlines close by themselves: 409)', params: IdParamsSchema('taskId'), response: TaskSchema })
   complete(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string, @ReqMeta() meta: RequestMeta) {
     return this.tasks.complete(user, taskId, meta.ip);
-  }
-
-  @Get('dashboard')
-  @Contract({
-    summary: 'My cases by state, my tasks overdue and due this week, minors turning 18 (180/90/30 days), what waits for my approval',
-    response: DashboardSchema,
-  })
-  getDashboard(@CurrentUser() user: AuthUser) {
-    return this.dashboard.get(user);
   }
 }

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { visibleCasePredicate } from '../cases/cases.repository';
 import { Db } from '../database/db';
-import { toDashboardTask, type TaskRow } from './tasks.mapper';
+import { toDashboardTask, type TaskRow } from '../tasks/tasks.mapper';
 
 const WEEK = 7 * 86_400_000;
 const TURNING_18_HORIZON = 180;
