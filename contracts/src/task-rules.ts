@@ -1,6 +1,6 @@
 import type { TaskRule } from './tasks';
 import type { CaseState } from './workflow';
-import { OPEN_STATES } from './workflow-machine';
+import { NON_LOCATION_STATES, OPEN_STATES } from './workflow-machine';
 
 // The deadline rule table (domain.md §3.16, §9): which task each state and fact of a case opens,
 // from when it counts, who owns it and on which legal basis. The server plans tasks from it
@@ -10,7 +10,6 @@ const STILL_MINOR: readonly CaseState[] = [...OPEN_STATES, 'ON_HOLD'];
 // Part 2: before the minor leaves Italy, and after the hand-over.
 const BEFORE_DEPARTURE: readonly CaseState[] = ['AVR_REQUESTED', 'AVR_COUNSELLING', 'COURT_PENDING', 'COURT_APPROVED', 'AVR_PREPARATION'];
 const RETURNED: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
-const NON_LOCATION: readonly CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
 
 // The 18th-birthday alerts (domain.md §4 X3, §9). Each opens N days before the birthday and gives
 // way to the next; a recorded prosieguo completes them. Where the date of birth is a default
@@ -153,7 +152,7 @@ export const TASK_RULES: readonly TaskRule[] = [
     source: 'SLA',
     legalRef: 'domain §4 #9, §5: internal SLA, 15 days',
     ownerRole: 'caseworker',
-    states: ['ASSESSMENT_DONE', ...NON_LOCATION, 'REPORT_DRAFTING'],
+    states: ['ASSESSMENT_DONE', ...NON_LOCATION_STATES, 'REPORT_DRAFTING'],
     anchor: 'STATE_ENTERED',
     offsetDays: 15,
   },

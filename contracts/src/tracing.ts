@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConsentScopeSchema, RiskDecisionSchema } from './case-file';
 import { SexSchema } from './cases';
 import { CursorQuerySchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, pageOf } from './common';
+import type { CaseState } from './workflow';
 
 // Family tracing (domain.md §3.4–§3.6, §3.13, §8 rules 2, 3, 4, 8): the IOM unit sends a redacted
 // snapshot of the case (the tracing packet) to a mission; the mission's field officers work on
@@ -10,6 +11,13 @@ import { CursorQuerySchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, pageOf }
 // Default time a mission has to answer, when the caseworker does not set a due date [design: no
 // official figure, domain.md §4 #6]. Configuration, not law.
 export const TRACING_DEFAULT_SLA_DAYS = 30;
+// States in which a packet may be sent (a second packet, to another mission or with other targets,
+// while tracing is already in progress is allowed). The server refuses elsewhere; the SPA offers
+// the form only here.
+export const TRACING_SENDABLE_STATES: readonly CaseState[] = ['READY_FOR_TRACING', 'TRACING_IN_PROGRESS'];
+// States in which the mission may still write or correct the original assessment: once the report
+// goes to quality control the field officer's original is frozen (domain.md §2 supervisor row).
+export const ASSESSMENT_WRITABLE_STATES: readonly CaseState[] = ['TRACING_IN_PROGRESS', 'FAMILY_LOCATED', 'ASSESSMENT_DONE', 'REPORT_DRAFTING'];
 export const TRACING_MAX_SLA_DAYS = 365;
 
 export const TracingStatusSchema = z.enum(['SENT', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED']);

@@ -117,7 +117,8 @@ export interface TransitionDef {
 
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOSED_STATES.includes(s) && s !== 'ON_HOLD');
 const STAFF = ['caseworker', 'supervisor'] as const;
-const NON_LOCATION: CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
+// The outcomes of tracing that end in a non-location note rather than a family assessment.
+export const NON_LOCATION_STATES: readonly CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
 
 // Part 2 (domain.md §4 transitions 14–21): the durable solution by return. IOM provides evidence;
 // the juvenile court decides (L. 47/2017 art. 8): no travel step without a recorded decision
@@ -239,7 +240,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     guards: ['FAMILY_CONSENT_INTERVIEW', 'ASSESSMENT_RECORDED'],
     ref: '§4 #8',
   },
-  { id: 'start_report', from: ['ASSESSMENT_DONE', ...NON_LOCATION], to: 'REPORT_DRAFTING', roles: STAFF, guards: [], ref: '§4 #9, §5' },
+  { id: 'start_report', from: ['ASSESSMENT_DONE', ...NON_LOCATION_STATES], to: 'REPORT_DRAFTING', roles: STAFF, guards: [], ref: '§4 #9, §5' },
   // The report transitions follow the report's own version (server/src/reports): the report
   // endpoints change the version and fire these in the same transaction. The REPORT_* guards hold
   // only once the version has moved, so the generic transitions endpoint cannot move the case

@@ -19,6 +19,8 @@ export const BEFORE_COURT_STATES: readonly CaseState[] = ['AVR_COUNSELLING', 'CO
 export const TRAVEL_PLAN_STATES: readonly CaseState[] = ['COURT_APPROVED', 'AVR_PREPARATION'];
 export const RETURNED_STATES: readonly CaseState[] = ['HANDED_OVER', 'REINTEGRATION', 'MONITORING'];
 export const LOCAL_SOLUTION_STATES: readonly CaseState[] = ['AWAITING_SOLUTION', 'COURT_REJECTED'];
+// After the departure an approved part-2 report may still be released, whatever its kind's states.
+export const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
 export const DURABLE_SOLUTION_STATES: readonly CaseState[] = [...LOCAL_SOLUTION_STATES, ...RETURNED_STATES];
 
 // States in which the mission in the country of origin sees a returned minor (reintegration plan,

@@ -1,9 +1,8 @@
-import { reportSectionKeys, type CaseState, type ReportSections, type TracingReportKind, romeDay } from '@app/contracts';
+import { NON_LOCATION_STATES, reportSectionKeys, type CaseState, type ReportSections, type TracingReportKind, romeDay } from '@app/contracts';
 import { CONTACT_CHANNEL_EN, CONTACT_CHANNEL_IT, OUTCOME_IT, formatDateIt } from './report-labels';
 
 type Outcome = 'LOCATED' | 'NOT_LOCATED' | 'FAMILY_REFUSED' | 'UNSAFE_TO_PROCEED' | 'MINOR_WITHDREW_CONSENT' | null;
 
-const NON_LOCATION_STATES: readonly CaseState[] = ['NOT_LOCATED', 'UNSAFE', 'FAMILY_REFUSED'];
 
 // Which report a case in REPORT_DRAFTING needs. The outcome the caseworker confirmed (the state the
 // report was started from: ASSESSMENT_DONE, or NOT_LOCATED / UNSAFE / FAMILY_REFUSED) decides; the

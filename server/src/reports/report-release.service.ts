@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EXTERNAL_ROLES, RETURN_REPORT_STATES, type CaseState, type FieldError, type ReleaseReportInput, type Report, type ReportKind, type ReturnReportKind, type Role } from '@app/contracts';
+import { EXTERNAL_ROLES, RETURN_RELEASE_STATES, RETURN_REPORT_STATES, type FieldError, type ReleaseReportInput, type Report, type ReportKind, type ReturnReportKind, type Role } from '@app/contracts';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -9,7 +9,6 @@ import { ReportActions, isTracingKind, unmet } from './report-actions';
 // Organisations a report may be released to as a whole (every user of it can read it). A guardian
 // is always named as a person; IOM's own unit and missions are not recipients of a disclosure.
 const RECIPIENT_ORGANISATION_TYPES = ['SOCIAL_SERVICES', 'JUVENILE_COURT', 'MINISTRY'];
-const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
 
 // Release of an approved version to named recipients (domain.md §4 #11, §8 rules 4 and 7), with
 // the disclosure register and the family's consent to sharing.

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   ASSESSMENT_SECTION_KEYS,
+  ASSESSMENT_WRITABLE_STATES,
   romeDay,
   type AssessmentSections,
-  type CaseState,
   type FamilyAssessment,
   type FieldError,
   type PutAssessmentTranslationInput,
@@ -17,9 +17,6 @@ import { Db } from '../database/db';
 import { PERSONS_SEPARATOR, toAssessment, type AssessmentRow } from './tracing.mapper';
 import { ASSESSMENT_COLUMNS, ASSESSMENT_FROM, TracingRequests, fieldError, invalid, unmet } from './tracing-requests';
 
-// States in which the mission may still write or correct the original assessment: once the report
-// goes to quality control the field officer's original is frozen (domain.md §2 supervisor row).
-const ASSESSMENT_WRITABLE_STATES: readonly CaseState[] = ['TRACING_IN_PROGRESS', 'FAMILY_LOCATED', 'ASSESSMENT_DONE', 'REPORT_DRAFTING'];
 
 // If-Match carries the assessment version ("3", W/"3" or 3), as parseIfMatch does for cases.
 export const parseAssessmentIfMatch = (header: string | undefined): number | undefined => parseIfMatchVersion(header, 'assessment version');

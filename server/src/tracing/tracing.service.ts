@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  TRACING_SENDABLE_STATES,
   TRACING_DEFAULT_SLA_DAYS,
   TRACING_MAX_SLA_DAYS,
-  type CaseState,
   type CaseTracing,
   type ContactAttempt,
   type CreateContactAttemptInput,
@@ -46,9 +46,6 @@ import { ASSESSMENT_COLUMNS, ASSESSMENT_FROM, CONSENT_COLUMNS, TracingRequests, 
 export { createTracingRequestForSeed, type SeedTracingRequest } from './tracing.store';
 export { parseAssessmentIfMatch } from './assessment.service';
 
-// States in which a packet may be sent (a second packet, to another mission or with other
-// targets, while tracing is already in progress is allowed).
-const SENDABLE_STATES: readonly CaseState[] = ['READY_FOR_TRACING', 'TRACING_IN_PROGRESS'];
 
 
 
@@ -72,7 +69,7 @@ export class TracingService {
       // The case row stays locked until commit: a consent withdrawal or a transition on the same
       // case waits, so the checks below hold when the packet is written.
       const row = await this.requests.visibleCase(tx, user, caseId, { lock: true });
-      if (!SENDABLE_STATES.includes(row.state)) {
+      if (!TRACING_SENDABLE_STATES.includes(row.state)) {
         throw new AppError('CONFLICT', `A tracing packet can be sent only when the case is ready for tracing or tracing is in progress (the case is ${row.state})`, { state: row.state });
       }
       const sources = await loadPacketSources(tx, caseId);

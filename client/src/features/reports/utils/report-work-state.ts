@@ -1,8 +1,7 @@
-import { RETURN_REPORT_STATES, TRACING_REPORT_KINDS, type CaseState, type ReportKind, type ReturnReportKind } from '@app/contracts';
+import { RETURN_RELEASE_STATES, RETURN_REPORT_STATES, TRACING_REPORT_KINDS, type CaseState, type ReportKind, type ReturnReportKind } from '@app/contracts';
 
 // A part-2 report (issue 4) may be released in its kind's states and at any later step of the
-// return (reports.service.ts).
-const RETURN_RELEASE_STATES: readonly CaseState[] = ['IN_TRANSIT', 'HANDED_OVER', 'REINTEGRATION', 'MONITORING', 'CLOSED_REINTEGRATED'];
+// return (RETURN_RELEASE_STATES, contracts: the server enforces the same list).
 
 export const isTracingReportKind = (kind: ReportKind): boolean => (TRACING_REPORT_KINDS as readonly ReportKind[]).includes(kind);
 

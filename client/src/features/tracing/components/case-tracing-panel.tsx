@@ -1,4 +1,4 @@
-import { isClosedState, PHASE_BY_STATE, type CaseDetail, type CaseState } from '@app/contracts';
+import { isClosedState, PHASE_BY_STATE, TRACING_SENDABLE_STATES, type CaseDetail } from '@app/contracts';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,6 @@ import { SendTracingForm } from './send-tracing-form';
 import { TranslationForm } from './translation-form';
 
 // States in which a packet may be sent (the server's rule, tracing.service.ts).
-const SENDABLE_STATES: readonly CaseState[] = ['READY_FOR_TRACING', 'TRACING_IN_PROGRESS'];
 
 export type CaseTracingPanelProps = { caseId: string; caseDetail: CaseDetail };
 
@@ -53,7 +52,7 @@ const SendSection = ({ caseId, caseDetail }: CaseTracingPanelProps) => {
 export const CaseTracingPanel = ({ caseId, caseDetail }: CaseTracingPanelProps) => {
   const { t } = useTranslation();
   const tracingQuery = useQuery(tracingQueries.caseTracing(caseId));
-  const canSend = SENDABLE_STATES.includes(caseDetail.state);
+  const canSend = TRACING_SENDABLE_STATES.includes(caseDetail.state);
   const closed = isClosedState(caseDetail.state);
   const tracing = tracingQuery.data;
   // Names for the consents: every relative named in any packet of the case.
