@@ -24,7 +24,8 @@ const romeParts = new Intl.DateTimeFormat('en-GB', {
 });
 
 function partsInRome(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(romeParts.formatToParts(instant).find((p) => p.type === type)?.value);
+  const parts = romeParts.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
 }
 
