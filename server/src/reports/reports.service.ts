@@ -22,8 +22,6 @@ import { DISCLOSURE_SELECT, VERSION_SELECT, toReport, type DisclosureRow, type R
 import { assessmentForDraft, reportKindForCase } from './reports.store';
 import { ReportActions, isTracingKind, parseLockVersion, staleDraft, unmet } from './report-actions';
 
-// If-Match carries the version's lock version (report-actions.ts).
-export { parseLockVersion } from './report-actions';
 
 const WORKING_STATUSES = ['DRAFT', 'IN_QA', 'QA_PASSED', 'RETURNED'] as const;
 

@@ -45,10 +45,6 @@ export class CourtService {
     private readonly changes: CaseChanges,
   ) {}
 
-  private today(): string {
-    return this.clock.today();
-  }
-
   // A court user sees and acts on their own court's proceedings only.
   private courtScope(user: AuthUser): string | null {
     return user.role === 'court' ? user.organisationId : null;
@@ -95,7 +91,7 @@ export class CourtService {
   async createProceeding(user: AuthUser, caseId: string, input: CreateCourtProceedingInput, ip: string): Promise<CourtProceeding> {
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Recording the filing', BEFORE_COURT_STATES);
-      if (input.filedOn > this.today()) throw fieldError('filedOn', 'future', 'The filing is recorded once made');
+      if (input.filedOn > this.clock.today()) throw fieldError('filedOn', 'future', 'The filing is recorded once made');
       const fields: { path: string; code: string; message: string }[] = [];
       const court = (await tx.query<{ type: string }[]>(`SELECT type FROM organisations WHERE id = $1`, [input.courtOrganisationId]))[0];
       if (court?.type !== 'JUVENILE_COURT') fields.push({ path: 'courtOrganisationId', code: 'not_found', message: 'Not a juvenile court' });
@@ -177,7 +173,7 @@ export class CourtService {
       const p = await this.proceeding(tx, user, c.id, proceedingId);
       if (p.kind !== 'AVR_ART8') throw new AppError('CONFLICT', 'This proceeding is not the return petition');
       this.requireState(c, BEFORE_COURT_STATES, 'Recording the decision');
-      if (input.decidedOn > this.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
+      if (input.decidedOn > this.clock.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
       const existing = await tx.query<unknown[]>(`SELECT 1 FROM court_decisions WHERE proceeding_id = $1`, [p.id]);
       if (existing.length) throw new AppError('CONFLICT', 'The decision on this petition is already recorded');
       if (input.decreeDocumentId) await this.decreeDocument(tx, c.id, input.decreeDocumentId);
@@ -218,7 +214,7 @@ export class CourtService {
       if (!courtId) throw fieldError('courtOrganisationId', 'required', 'Name the court');
       const court = (await tx.query<{ type: string }[]>(`SELECT type FROM organisations WHERE id = $1`, [courtId]))[0];
       if (court?.type !== 'JUVENILE_COURT') throw fieldError('courtOrganisationId', 'not_found', 'Not a juvenile court');
-      if (input.decidedOn > this.today()) throw fieldError('decidedOn', 'future', 'The decree is recorded once issued');
+      if (input.decidedOn > this.clock.today()) throw fieldError('decidedOn', 'future', 'The decree is recorded once issued');
       await this.decreeDocument(tx, c.id, input.decreeDocumentId);
       const minor = (
         await tx.query<{ id: string; eighteenth: string | null; twentyfirst: string | null }[]>(

@@ -33,7 +33,7 @@ import { CasesRepository } from '../cases/cases.repository';
 import { Db, type Executor } from '../database/db';
 import type { DraftPrefill } from '../reports/report-drafting';
 import { ReportsService } from '../reports/reports.service';
-import { parseLockVersion } from '../reports/reports.service';
+import { parseLockVersion } from '../reports/report-actions';
 import { ReturnCaseAccess, fieldError, stale, wrongState, type ReturnCaseRef } from './return-case';
 import { prefillHandoverProtocol, prefillMonitoringReport, prefillOperationalNote, prefillReintegrationPlan } from './return-report-prefill';
 import {
@@ -81,10 +81,6 @@ export class ReturnService {
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
   ) {}
-
-  private today(): string {
-    return this.clock.today();
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Reading (IOM staff)
@@ -177,7 +173,7 @@ export class ReturnService {
   async addCounselling(user: AuthUser, caseId: string, input: CreateCounsellingSessionInput, ip: string): Promise<CounsellingSession> {
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Recording counselling', COUNSELLING_STATES);
-      if (input.heldOn > this.today()) throw fieldError('heldOn', 'future', 'A session is recorded once held');
+      if (input.heldOn > this.clock.today()) throw fieldError('heldOn', 'future', 'A session is recorded once held');
       const inserted = await tx.query<{ id: string }[]>(
         `INSERT INTO counselling_sessions (case_id, held_on, counsellor, language, mediator_present, mediator_name, minor_words, topics, notes, recorded_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -256,7 +252,7 @@ export class ReturnService {
   // Shared with the receiving mission (field-return.service.ts): the case is already resolved and locked.
   async updateItemIn(tx: Executor, user: AuthUser, c: ReturnCaseRef, itemId: string, input: UpdateAssistanceItemInput, ip: string): Promise<AssistanceItem> {
     if (!PLAN_STATES.includes(c.state)) throw wrongState('Updating an assistance item', PLAN_STATES, c.state);
-    if (input.deliveredOn && input.deliveredOn > this.today()) throw fieldError('deliveredOn', 'future', 'An item is delivered on a past day or today');
+    if (input.deliveredOn && input.deliveredOn > this.clock.today()) throw fieldError('deliveredOn', 'future', 'An item is delivered on a past day or today');
     const { plan, items } = await lockPlan(tx, c.id);
     if (!items.some((i) => i.id === itemId)) throw notFound('Assistance item');
     await tx.query(
@@ -278,7 +274,7 @@ export class ReturnService {
   async recordDurableSolution(user: AuthUser, caseId: string, input: RecordDurableSolutionInput, ip: string): Promise<DurableSolution> {
     return this.db.transaction(async (tx) => {
       const c = await this.access.visible(tx, user, caseId, 'Recording the durable solution', DURABLE_SOLUTION_STATES);
-      if (input.decidedOn > this.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
+      if (input.decidedOn > this.clock.today()) throw fieldError('decidedOn', 'future', 'The decision is recorded once taken');
       const returned = RETURNED_STATES.includes(c.state);
       if (returned && input.solution !== 'RETURN_AVR') throw fieldError('solution', 'not_allowed', 'A returned minor’s case closes on the return ordered by the court (RETURN_AVR)');
       if (!returned && input.solution === 'RETURN_AVR') {

@@ -15,7 +15,7 @@ import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Db, type Executor } from '../database/db';
-import { parseLockVersion } from '../reports/reports.service';
+import { parseLockVersion } from '../reports/report-actions';
 import { CaseTransitionService } from '../workflow/case-transition.service';
 import { ReturnCaseAccess, fieldError, stale, wrongState, type ReturnCaseRef } from './return-case';
 import { loadHandover, loadTravelPlan, toHandover, toTravelPlan } from './return.store';

@@ -57,7 +57,6 @@ export interface ReturnStory {
   origin: ReturnType<typeof originOf>;
 }
 
-const isoDay = romeDay;
 
 export async function writeReturnStory({ ctx, path, at, handoverAt, mother, caseworker, supervisor, origin }: ReturnStory): Promise<void> {
   const { tx, caseId, state, minor } = ctx;
@@ -136,7 +135,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
     tx.query(
       `INSERT INTO counselling_sessions (case_id, held_on, counsellor, language, mediator_present, mediator_name, minor_words, topics, recorded_by, created_at)
        VALUES ($1, $2, 'Operatore OIM Roma', $3, true, 'Mediatore culturale (demo)', $4, $5, $6, $7)`,
-      [caseId, isoDay(when), origin.language, words, ['scuola', 'famiglia', 'viaggio'], caseworker, when],
+      [caseId, romeDay(when), origin.language, words, ['scuola', 'famiglia', 'viaggio'], caseworker, when],
     );
   await session(at('AVR_COUNSELLING', 60), 'Voglio tornare e riprendere la scuola. Ho paura di deludere mia madre.');
   if (reached('COURT_PENDING')) await session(at('AVR_COUNSELLING', 3 * 24 * 60), 'Ho capito che cosa succede al ritorno e che cosa farà l’OIM. Confermo.');
@@ -183,7 +182,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
   // §4 #16: the social services' report and the filing of the art. 8 petition.
   const fileAt = at('COURT_PENDING', -120);
   // The docket number carries the year the petition was filed.
-  const docket = `R.G. ${200 + ctx.index}/${isoDay(fileAt).slice(0, 4)}`;
+  const docket = `R.G. ${200 + ctx.index}/${romeDay(fileAt).slice(0, 4)}`;
   const ssReport = await document('SOCIAL_SERVICES_REPORT', 'Relazione dei servizi sociali sul percorso del minore', at('COURT_PENDING', -24 * 60), caseworker, [
     `Minore: ${name} ${minor.lastName}`,
     'Percorso in Italia: frequenza scolastica regolare, buon inserimento in comunità.',
@@ -195,7 +194,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
       `INSERT INTO court_proceedings (case_id, kind, court_organisation_id, docket_number, filed_by, filed_by_name, filed_on, family_assessment_report_id,
           social_services_document_id, reintegration_proposal, recorded_by, created_at)
        VALUES ($1, 'AVR_ART8', $2, $3, 'GUARDIAN', $4, $5, $6, $7, true, $8, $9) RETURNING id`,
-      [caseId, court, docket, guardianName, isoDay(fileAt), familyAssessment, ssReport, caseworker, fileAt],
+      [caseId, court, docket, guardianName, romeDay(fileAt), familyAssessment, ssReport, caseworker, fileAt],
     )
   )[0]!.id;
   const hearing = (when: Date, held: boolean) =>
@@ -224,7 +223,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
     await tx.query<{ id: string }[]>(
       `INSERT INTO court_decisions (proceeding_id, case_id, outcome, decided_on, reasons_summary, decree_document_id, recorded_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [proceedingId, caseId, orders ? 'RETURN_ORDERED' : 'RETURN_REJECTED', isoDay(decidedAt),
+      [proceedingId, caseId, orders ? 'RETURN_ORDERED' : 'RETURN_REJECTED', romeDay(decidedAt),
         orders ? 'Il rientro corrisponde al superiore interesse del minore; la famiglia è in grado di accoglierlo.' : 'Il percorso di integrazione in Italia è avviato; il rientro non risponde al superiore interesse.',
         decree, ctx.user(ctx.index % 2 === 0 ? 'court_milano' : 'court_palermo'), decidedAt],
     )
@@ -242,7 +241,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
     `INSERT INTO avr_travel_plans (case_id, receiving_caregiver_id, airport_collection, receiving_mission_id, travel_document_type, travel_document_ready, consular_contact,
         fit_to_travel, fitness_assessed_on, fitness_assessed_by, escort_required, escort_name, escort_role, itinerary, planned_departure, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, true, $3, 'LAISSEZ_PASSER', $4, true, $4, $5, $6, true, 'Luca Verdi (demo)', 'Operatore OIM accompagnatore', $7, $8, $9, $10, $9, $10)`,
-    [caseId, mother, ctx.mission, preparing, preparing ? isoDay(prepAt) : null, preparing ? 'Pediatra della comunità (demo)' : null,
+    [caseId, mother, ctx.mission, preparing, preparing ? romeDay(prepAt) : null, preparing ? 'Pediatra della comunità (demo)' : null,
       `Volo diretto da ${ctx.index % 2 === 0 ? 'Milano Malpensa' : 'Palermo via Roma Fiumicino'}; accoglienza in aeroporto della missione OIM e della madre.`, departure, caseworker, prepAt],
   );
   const plan = (await loadPlan(tx, caseId))!;
@@ -251,7 +250,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
   if (!preparing) return;
   const travel = (await loadTravelPlan(tx, caseId))!;
   const proceeding = { court_name: ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', docket_number: docket } as ProceedingRow;
-  const decision = { id: decisionId, decided_on: isoDay(decidedAt) } as DecisionRow;
+  const decision = { id: decisionId, decided_on: romeDay(decidedAt) } as DecisionRow;
   await report('AVR_OPERATIONAL_NOTE', 'APPROVED', at('AVR_PREPARATION', 60), prefillOperationalNote({ travel, proceeding, decision }), reached('IN_TRANSIT'));
   if (!handoverAt) return;
 
@@ -359,7 +358,7 @@ export async function writeReturnStory({ ctx, path, at, handoverAt, mother, case
     `INSERT INTO durable_solutions (case_id, solution, decided_by, decision_ref, decided_on, court_decision_id, minor_views, minor_views_language, mediator_present, mediator_name,
         options_considered, recorded_by, created_at)
      VALUES ($1, 'RETURN_AVR', $2, $3, $4, $5, $6, $7, true, 'Mediatore culturale (demo)', $8, $9, $10)`,
-    [caseId, ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', `Decreto ${docket}`, isoDay(decidedAt), decisionId,
+    [caseId, ctx.index % 2 === 0 ? 'Tribunale per i minorenni di Milano' : 'Tribunale per i minorenni di Palermo', `Decreto ${docket}`, romeDay(decidedAt), decisionId,
       'Sono contento di essere tornato: vado a scuola e la mamma ha il negozio.', origin.language, ['RETURN_AVR', 'LOCAL_INTEGRATION_IT'], caseworker, at('CLOSED_REINTEGRATED', -60)],
   );
 }

@@ -53,7 +53,6 @@ export type TaskChange =
 // A task anchored on a calendar day (a birthday, a planned visit) falls due at the start of that
 // day as stored since the first release (00:00 UTC, i.e. 01:00 or 02:00 in Rome: the same day).
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
-export { daysBetween };
 
 // A day-anchored task is due at the start of the day counted from its anchor day; an
 // instant-anchored one at the same time of day, the days counted in Italy.
